@@ -1,0 +1,1 @@
+"""Domain rules shared by the layers: identifiers, names."""

@@ -1,0 +1,56 @@
+"""Multilingual name keys: one normal form for Arabic, French and Dutch names.
+
+A key ignores case, Latin accents, Arabic diacritics and tatweel, and folds the
+Arabic letters that are written interchangeably (hamza forms of alef, ta
+marbuta, alef maqsura, hamza on waw and ya). Punctuation becomes a space, so
+"Aït-Baha" and "ait baha" share a key. No transliteration between scripts is
+attempted: it does not work for these names (see DOMAIN.md).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_FOLDS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي", "ء": "",
+    "ک": "ك", "ی": "ي",
+})
+_LATIN_FOLDS = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d"})
+_SEPARATORS = re.compile(r"[\W_]+")
+
+# Words that name the kind of unit rather than the unit, as people type them
+# before a name ("Commune de Berkane", "جماعة بركان"). Stored as keys.
+_PREFIXES = (
+    "commune urbaine de", "commune urbaine d", "commune rurale de", "commune rurale d",
+    "commune de", "commune d", "commune", "municipalite de", "municipalite d",
+    "ville de", "ville d", "province de", "province d", "province du", "province",
+    "prefecture de", "prefecture d", "prefecture", "region de", "region d", "region",
+    "gemeente", "provincie", "cercle de", "cercle d",
+    "الجماعه الترابيه", "الجماعه", "جماعه", "اقليم", "عماله", "جهه", "دائره",
+)
+
+
+def name_key(text: str) -> str:
+    """The normal form used to compare and look up names."""
+    folded = unicodedata.normalize("NFKD", text.casefold()).translate(_LATIN_FOLDS)
+    folded = "".join(ch for ch in folded if not _is_latin_mark(ch))
+    folded = unicodedata.normalize("NFC", folded)
+    folded = _ARABIC_MARKS.sub("", folded).translate(_ARABIC_FOLDS)
+    return " ".join(_SEPARATORS.sub(" ", folded).split())
+
+
+def query_key(text: str) -> str:
+    """The key of a searched text, without a leading "Commune de", "جماعة" and the like."""
+    key = name_key(text)
+    for prefix in _PREFIXES:
+        if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
+            return key[len(prefix) + 1:]
+    return key
+
+
+def _is_latin_mark(ch: str) -> bool:
+    # Only combining marks that decorate Latin letters; Arabic marks are handled above.
+    return unicodedata.combining(ch) > 0 and "\u0300" <= ch <= "\u036f"

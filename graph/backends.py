@@ -1,0 +1,27 @@
+"""Choosing and opening the graph backend the settings ask for."""
+
+from __future__ import annotations
+
+from graph.client import GraphBackend
+from graph.embedded import EmbeddedGraphServer
+from graph.falkor_backend import FalkorBackend
+from graph.neo4j_backend import Neo4jBackend
+from settings import Settings
+
+
+def open_backend(settings: Settings) -> GraphBackend:
+    """Neo4j if NEO4J_URI is set, a FalkorDB server if FALKORDB_URL is, else the embedded one.
+
+    Starting the embedded server blocks for the few milliseconds it takes; call
+    this from the main thread, whose lifetime the server's is tied to.
+    """
+    if settings.neo4j_uri:
+        auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+        return Neo4jBackend(settings.neo4j_uri, auth, settings.neo4j_database,
+                            settings.query_timeout_ms)
+    if settings.falkordb_url:
+        return FalkorBackend.connect(settings.falkordb_url, settings.graph,
+                                     settings.query_timeout_ms)
+    server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync)
+    server.start()
+    return FalkorBackend.connect(server.url, settings.graph, settings.query_timeout_ms, server)

@@ -1,0 +1,81 @@
+"""The only backend-specific statements: schema set-up (constraints and indexes).
+
+FalkorDB has no `IF NOT EXISTS` and creates uniqueness with a Redis command
+after an exact-match index; Neo4j 5 takes `CREATE ... IF NOT EXISTS`. Labels
+and properties come from the `SCHEMA` allowlist below, never from input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import LiteralString
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    """An index on one node property, unique or not."""
+
+    label: str
+    prop: str
+    unique: bool = False
+
+    @property
+    def name(self) -> str:
+        """A stable index or constraint name (Neo4j needs one to be idempotent)."""
+        suffix = "unique" if self.unique else "index"
+        return f"{self.label.lower()}_{self.prop.lower()}_{suffix}"
+
+
+SCHEMA: tuple[IndexSpec, ...] = (
+    IndexSpec("Entity", "id", unique=True),
+    IndexSpec("Name", "id", unique=True),
+    IndexSpec("Name", "key"),
+    IndexSpec("Territory", "code"),
+    IndexSpec("Territory", "parentId"),
+)
+
+_IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+for _spec in SCHEMA:
+    if not (_IDENTIFIER.match(_spec.label) and _IDENTIFIER.match(_spec.prop)):
+        raise ValueError(f"schema allowlist holds an unsafe identifier: {_spec}")
+
+# --- FalkorDB -------------------------------------------------------------
+
+FALKOR_LIST_INDEXES: LiteralString = (
+    "CALL db.indexes() YIELD label, properties RETURN label, properties"
+)
+FALKOR_LIST_CONSTRAINTS: LiteralString = (
+    "CALL db.constraints() YIELD type, label, properties, status "
+    "RETURN type, label, properties, status"
+)
+
+
+def falkor_index_statement(spec: IndexSpec) -> str:
+    """`CREATE INDEX` for FalkorDB (it errors if the index exists: check first)."""
+    return f"CREATE INDEX FOR (n:{spec.label}) ON (n.{spec.prop})"
+
+
+def falkor_constraint_command(graph: str, spec: IndexSpec) -> tuple[str, ...]:
+    """The Redis command that makes an indexed property unique."""
+    return ("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", spec.label,
+            "PROPERTIES", "1", spec.prop)
+
+
+# --- Neo4j 5 --------------------------------------------------------------
+
+NEO4J_LIST_INDEXES: LiteralString = "SHOW INDEXES YIELD name RETURN name"
+NEO4J_LIST_CONSTRAINTS: LiteralString = "SHOW CONSTRAINTS YIELD name RETURN name"
+
+
+def neo4j_schema_statement(spec: IndexSpec) -> str:
+    """An idempotent Neo4j 5 statement creating the constraint or index."""
+    if spec.unique:
+        return (f"CREATE CONSTRAINT {spec.name} IF NOT EXISTS "
+                f"FOR (n:{spec.label}) REQUIRE n.{spec.prop} IS UNIQUE")
+    return f"CREATE INDEX {spec.name} IF NOT EXISTS FOR (n:{spec.label}) ON (n.{spec.prop})"
+
+
+def neo4j_schema_statements() -> list[str]:
+    """Every Neo4j schema statement, in the order to run them."""
+    return [neo4j_schema_statement(spec) for spec in SCHEMA]

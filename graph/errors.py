@@ -1,0 +1,17 @@
+"""Errors the graph layer raises, the same whichever backend is behind it."""
+
+
+class GraphError(Exception):
+    """A graph operation failed; the message is for logs, not for API users."""
+
+
+class GraphUnavailable(GraphError):
+    """The graph backend cannot be reached or could not be started."""
+
+
+class GraphTimeout(GraphError):
+    """A statement ran past the configured time limit."""
+
+
+class ConstraintViolation(GraphError):
+    """A write broke a uniqueness constraint; nothing of the statement was kept."""

@@ -1,0 +1,167 @@
+"""FalkorDB backend, spoken to with the native `falkordb` asyncio client.
+
+Used for the embedded server (a unix socket in the data directory) and for any
+FalkorDB server given by `FALKORDB_URL`. FalkorDB has no multi-statement
+transactions, so an atomic unit of work runs on a copy of the graph that
+replaces the original only when every statement succeeded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, LiteralString, cast
+
+from falkordb.asyncio import FalkorDB
+from redis import exceptions as redis_errors
+
+from graph import dialect
+from graph.client import GraphClient, Params, Row
+from graph.embedded import EmbeddedGraphServer
+from graph.errors import ConstraintViolation, GraphError, GraphTimeout, GraphUnavailable
+
+_STAGING_SUFFIX = "__staging"
+
+
+def _translate(error: Exception) -> GraphError:
+    message = str(error)
+    if isinstance(error, redis_errors.ConnectionError | redis_errors.TimeoutError):
+        return GraphUnavailable(f"graph server unreachable: {message}")
+    if "timed out" in message.lower():
+        return GraphTimeout(message)
+    if "constraint violation" in message.lower():
+        return ConstraintViolation(message)
+    return GraphError(message)
+
+
+class FalkorClient:
+    """Runs statements against one named graph of a FalkorDB server."""
+
+    def __init__(self, db: FalkorDB, graph: str, timeout_ms: int) -> None:
+        self._db = db
+        self.graph = graph
+        self._graph = db.select_graph(graph)
+        self._timeout_ms = timeout_ms
+
+    async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:
+        """Run a read-only statement (FalkorDB refuses writes in it)."""
+        return await self._run(query, params, read_only=True)
+
+    async def write(self, query: LiteralString, params: Params | None = None) -> list[Row]:
+        """Run a statement that may write; FalkorDB keeps all of it or none."""
+        return await self._run(query, params, read_only=False)
+
+    async def _run(self, query: str, params: Params | None, read_only: bool) -> list[Row]:
+        run = self._graph.ro_query if read_only else self._graph.query
+        timeout = self._timeout_ms if read_only else None
+        try:
+            result = await run(query, dict(params or {}), timeout=timeout)
+        except (redis_errors.RedisError, OSError) as error:
+            raise _translate(error) from error
+        names = [column[1] for column in result.header]
+        return [dict(zip(names, values, strict=True)) for values in result.result_set]
+
+
+class FalkorBackend(FalkorClient):
+    """A FalkorDB graph plus schema set-up, atomic units and shutdown."""
+
+    name = "falkordb"
+
+    def __init__(self, db: FalkorDB, graph: str, timeout_ms: int,
+                 server: EmbeddedGraphServer | None = None) -> None:
+        super().__init__(db, graph, timeout_ms)
+        self.server = server
+        if server is not None:
+            self.name = "falkordb-embedded"
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    def connect(cls, url: str, graph: str, timeout_ms: int,
+                server: EmbeddedGraphServer | None = None) -> FalkorBackend:
+        """A backend for the graph `graph` on the server at `url`."""
+        return cls(FalkorDB.from_url(url), graph, timeout_ms, server)
+
+    async def write(self, query: LiteralString, params: Params | None = None) -> list[Row]:
+        """Run a write, waiting while an atomic unit is being swapped in."""
+        async with self._write_lock:
+            return await super().write(query, params)
+
+    @asynccontextmanager
+    async def atomic(self) -> AsyncIterator[GraphClient]:
+        """Run statements on a copy of the graph; swap it in only if all succeed."""
+        async with self._write_lock:
+            staging = self.graph + _STAGING_SUFFIX
+            await self._command("DEL", staging)
+            if await self._command("EXISTS", self.graph):
+                await self._command("GRAPH.COPY", self.graph, staging)
+            unit = FalkorClient(self._db, staging, self._timeout_ms)
+            if not await self._command("EXISTS", staging):
+                await _ensure_schema(self, unit)
+            try:
+                yield unit
+            except BaseException:
+                await self._command("DEL", staging)
+                raise
+            await self._command("RENAME", staging, self.graph)
+
+    async def ensure_schema(self) -> list[str]:
+        """Create the missing indexes and uniqueness constraints."""
+        return await _ensure_schema(self, self)
+
+    async def graph_exists(self) -> bool:
+        """Whether the graph key exists on the server (it does once written to)."""
+        return bool(await self._command("EXISTS", self.graph))
+
+    async def close(self) -> None:
+        """Close connections, then stop the embedded server if this backend owns one."""
+        try:
+            await self._db.aclose()
+        finally:
+            if self.server is not None:
+                await asyncio.to_thread(self.server.stop)
+
+    async def _command(self, *args: str) -> Any:
+        try:
+            return await self._db.connection.execute_command(*args)
+        except (redis_errors.RedisError, OSError) as error:
+            raise _translate(error) from error
+
+
+async def _existing_schema(client: FalkorClient, exists: bool) -> tuple[set[Any], set[Any]]:
+    if not exists:
+        return set(), set()
+    indexes = {(row["label"], prop) for row in await client.read(dialect.FALKOR_LIST_INDEXES)
+               for prop in row["properties"]}
+    constraints = {(row["label"], prop) for row in await client.read(dialect.FALKOR_LIST_CONSTRAINTS)
+                   if row["type"] == "UNIQUE" for prop in row["properties"]}
+    return indexes, constraints
+
+
+async def _ensure_schema(backend: FalkorBackend, client: FalkorClient) -> list[str]:
+    exists = bool(await backend._command("EXISTS", client.graph))
+    indexes, constraints = await _existing_schema(client, exists)
+    created: list[str] = []
+    for spec in dialect.SCHEMA:
+        if (spec.label, spec.prop) not in indexes:
+            await FalkorClient.write(client, cast(LiteralString, dialect.falkor_index_statement(spec)))
+            created.append(f"index {spec.name}")
+        if spec.unique and (spec.label, spec.prop) not in constraints:
+            await backend._command(*dialect.falkor_constraint_command(client.graph, spec))
+            created.append(f"constraint {spec.name}")
+    await _wait_operational(client)
+    return created
+
+
+async def _wait_operational(client: FalkorClient, timeout: float = 30.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        rows = await client.read(dialect.FALKOR_LIST_CONSTRAINTS)
+        pending = [row for row in rows if row["status"] != "OPERATIONAL"]
+        if not pending:
+            return
+        if any(row["status"] == "FAILED" for row in pending):
+            raise GraphError(f"a uniqueness constraint failed to build: {pending}")
+        if asyncio.get_running_loop().time() > deadline:
+            raise GraphError(f"uniqueness constraints still pending after {timeout} s")
+        await asyncio.sleep(0.05)

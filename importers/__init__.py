@@ -1,0 +1,1 @@
+"""Importers: validate input with pydantic, then write it to the graph in batches."""

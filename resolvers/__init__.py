@@ -1,0 +1,1 @@
+"""Resolvers: turn a GraphQL field into `graph/` calls through per-request DataLoaders."""

@@ -1,0 +1,23 @@
+"""Errors the API reports to its users; every other error is masked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLError
+
+
+class UserError(GraphQLError):
+    """An expected failure whose message tells the user what to fix."""
+
+    code = "BAD_USER_INPUT"
+
+    def __init__(self, message: str, **extensions: Any) -> None:
+        super().__init__(message, extensions={"code": self.code, **extensions})
+
+
+class BadArgument(UserError):
+    """An argument outside what the field accepts; names the argument."""
+
+    def __init__(self, argument: str, message: str) -> None:
+        super().__init__(f"{argument}: {message}", argument=argument)

@@ -1,0 +1,64 @@
+"""Per-request DataLoaders: each batches the keys of one tick into one statement."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from graph import names as graph_names
+from graph import territory as graph_territory
+from graph.client import GraphClient, Row
+
+
+def _by_key(rows: Sequence[Row], key: str, keys: Sequence[Hashable]) -> list[Row | None]:
+    found = {row[key]: row for row in rows}
+    return [found.get(k) for k in keys]
+
+
+def _grouped(rows: Sequence[Row], key: str, value: str,
+             keys: Sequence[Hashable]) -> list[list[Any]]:
+    groups: dict[Hashable, list[Any]] = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row[value])
+    return [groups.get(k, []) for k in keys]
+
+
+class Loaders:
+    """The DataLoaders of one request, created lazily, sharing one graph client."""
+
+    def __init__(self, db: GraphClient) -> None:
+        self.db = db
+        self.territory: DataLoader[str, Row | None] = DataLoader(self._territories)
+        self.territory_by_code: DataLoader[str, Row | None] = DataLoader(self._by_codes)
+        self.names: DataLoader[str, list[Row]] = DataLoader(self._names)
+        self._children: dict[str, DataLoader[str, list[Row]]] = {}
+
+    def children(self, relation: str) -> DataLoader[str, list[Row]]:
+        """Children along `relation` (one of graph.territory.CHILDREN), by parent id."""
+        if relation not in self._children:
+            self._children[relation] = DataLoader(self._children_loader(relation))
+        return self._children[relation]
+
+    async def _territories(self, ids: list[str]) -> list[Row | None]:
+        return _by_key(await graph_territory.territories_by_ids(self.db, ids), "id", ids)
+
+    async def _by_codes(self, codes: list[str]) -> list[Row | None]:
+        rows = await graph_territory.territories_by_codes(self.db, codes)
+        self._prime(rows)
+        return _by_key(rows, "code", codes)
+
+    async def _names(self, ids: list[str]) -> list[list[Row]]:
+        return _grouped(await graph_names.names_of(self.db, ids), "entityId", "name", ids)
+
+    def _children_loader(self, relation: str) -> Callable[[list[str]], Any]:
+        async def load(parent_ids: list[str]) -> list[list[Row]]:
+            rows = await graph_territory.children(self.db, relation, parent_ids)
+            self._prime([row["n"] for row in rows])
+            return _grouped(rows, "parentId", "n", parent_ids)
+        return load
+
+    def _prime(self, rows: Sequence[Row]) -> None:
+        self.territory.prime_many({row["id"]: row for row in rows})

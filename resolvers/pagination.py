@@ -1,0 +1,104 @@
+"""Relay cursor pagination: page sizes, opaque keyset cursors, slicing."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.client import Row
+from resolvers.errors import BadArgument
+
+ORDER_FIELDS = ("NAME", "POPULATION", "CODE")
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """How a list is sorted: a field and a direction; ties break on id."""
+
+    field: str = "NAME"
+    descending: bool = False
+
+    def key(self, row: Row) -> Any:
+        """The sort key of a row, as the graph computes it."""
+        if self.field == "POPULATION":
+            return row.get("population") if row.get("population") is not None else -1
+        return row.get("code") if self.field == "CODE" else row.get("nameSort")
+
+
+@dataclass
+class Page:
+    """One page of rows with their cursors, and a way to count them all when asked."""
+
+    rows: list[Row]
+    cursors: list[str]
+    has_next: bool
+    has_previous: bool
+    count: Callable[[], Awaitable[int]]
+
+
+def page_size(first: int | None, maximum: int, default: int) -> int:
+    """Validate `first` against the maximum page size."""
+    if first is None:
+        return min(default, maximum)
+    if not 0 <= first <= maximum:
+        raise BadArgument("first", f"must be between 0 and {maximum} (got {first})")
+    return first
+
+
+def encode_cursor(order: Ordering, key: Any, id: str) -> str:
+    """An opaque cursor naming the position after a row."""
+    raw = json.dumps([order.field, order.descending, key, id], ensure_ascii=False)
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def decode_cursor(after: str | None, order: Ordering) -> tuple[Any, str] | None:
+    """The (sort key, id) a cursor points after; refuse cursors of another ordering."""
+    if after is None:
+        return None
+    try:
+        field, descending, key, id = json.loads(base64.urlsafe_b64decode(after.encode()))
+    except (ValueError, TypeError, binascii.Error):
+        raise BadArgument("after", "is not a cursor this API issued; use a pageInfo.endCursor "
+                                   "or edge cursor from a previous page") from None
+    if (field, descending) != (order.field, order.descending) or not isinstance(id, str):
+        raise BadArgument("after", "was issued for a different orderBy; "
+                                   "ask again from the first page with this orderBy")
+    return key, id
+
+
+def keyset_page(rows: list[Row], order: Ordering, size: int, after: str | None,
+                count: Callable[[], Awaitable[int]]) -> Page:
+    """A page from rows fetched with one extra row (which tells there is a next page)."""
+    visible = rows[:size]
+    cursors = [encode_cursor(order, order.key(row), row["id"]) for row in visible]
+    return Page(visible, cursors, len(rows) > size, after is not None, count)
+
+
+def slice_page(rows: Sequence[Row], order: Ordering, size: int, after: str | None) -> Page:
+    """A page of an already complete list (children of one parent), sorted here."""
+    ordered = sorted(rows, key=lambda row: row["id"])
+    ordered.sort(key=lambda row: _comparable(order.key(row)), reverse=order.descending)
+    position = decode_cursor(after, order)
+    if position is not None:
+        ordered = [row for row in ordered if _is_after(row, position, order)]
+    total = len(rows)
+
+    async def count() -> int:
+        return total
+    return keyset_page(ordered[:size + 1], order, size, after, count)
+
+
+def _comparable(key: Any) -> tuple[int, Any]:
+    return (0, key) if key is not None else (1, "")
+
+
+def _is_after(row: Row, position: tuple[Any, str], order: Ordering) -> bool:
+    key, id = _comparable(order.key(row)), row["id"]
+    after_key = _comparable(position[0])
+    if key == after_key:
+        return bool(id > position[1])
+    return key < after_key if order.descending else key > after_key

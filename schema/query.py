@@ -1,0 +1,62 @@
+"""The root Query type: look-ups, lists and search."""
+
+from __future__ import annotations
+
+import strawberry
+
+from resolvers import search as resolve_search
+from resolvers import territory as resolve
+from resolvers.context import Info
+from schema.node import Node
+from schema.pagination import Connection, connection_from
+from schema.search import EntityKind, SearchHit, hit_from
+from schema.territory import Collectivity, Territory, territories_from, territory_from
+from schema.territory_inputs import CollectivityFilter, CollectivityOrder, ordering
+from schema.territory_units import Country, Region
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Any entity by its registry id; null if there is none.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return territory_from(await resolve.by_id(info, id))
+
+    @strawberry.field(description="A territorial unit (including cercles, arrondissements and "
+                                  "countries) by id or official code; null if there is none.")
+    async def territory(self, info: Info, id: strawberry.ID | None = None,
+                        code: str | None = None) -> Territory | None:
+        return territory_from(await resolve.lookup(info, id, code))
+
+    @strawberry.field(description="A collectivity by id (MA:02.113) or official code (02.113, "
+                                  "21013); null if there is none.")
+    async def collectivity(self, info: Info, id: strawberry.ID | None = None,
+                           code: str | None = None) -> Collectivity | None:
+        record = await resolve.lookup(info, id, code)
+        if record is None or record["level"] in ("COUNTRY", "CERCLE", "ARRONDISSEMENT"):
+            return None
+        return territory_from(record)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Collectivities matching a filter, one page at a time "
+                                  "(default 20, at most the maximum page size, 100 by default).")
+    async def collectivities(self, info: Info, filter: CollectivityFilter | None = None,
+                             order_by: CollectivityOrder | None = None, first: int | None = None,
+                             after: str | None = None) -> Connection[Collectivity]:
+        query = filter.to_query() if filter else resolve.CollectivityQuery()
+        page = await resolve.collectivity_page(info, query, ordering(order_by), first, after)
+        return connection_from(page, territory_from)
+
+    @strawberry.field(description="The countries of the backbone.")
+    async def countries(self, info: Info) -> list[Country]:
+        return territories_from(await resolve.countries(info))
+
+    @strawberry.field(description="The regions of a country (Morocco unless told), by name.")
+    async def regions(self, info: Info, country: str = "MA") -> list[Region]:
+        return territories_from(await resolve.children(info, country, "IN_COUNTRY"))
+
+    @strawberry.field(description="Entities by any of their names, in Arabic, French or Dutch, "
+                                  "ignoring case, accents, Arabic diacritics and letter variants "
+                                  "and a leading 'Commune de', 'جماعة', 'إقليم', 'عمالة'.")
+    async def search(self, info: Info, text: str, types: list[EntityKind] | None = None,
+                     first: int | None = None) -> list[SearchHit]:
+        labels = [kind.value for kind in types] if types else None
+        return [hit_from(hit) for hit in await resolve_search.search(info, text, labels, first)]

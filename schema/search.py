@@ -1,0 +1,55 @@
+"""Search results: the entity found, the name that matched and a readable label."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+from strawberry import Private
+
+from resolvers import territory as resolve
+from resolvers.context import Info
+from resolvers.search import Hit
+from schema.node import Node
+from schema.territory import Name, territory_from
+
+
+@strawberry.enum(description="How a searched text matched a name.")
+class MatchQuality(Enum):
+    EXACT = strawberry.enum_value(0, description="The whole name.")
+    PREFIX = strawberry.enum_value(1, description="The start of the name.")
+    WORD = strawberry.enum_value(2, description="The start of a word of the name.")
+
+
+@strawberry.enum(description="Kinds of entities a search can be limited to.")
+class EntityKind(Enum):
+    COUNTRY = "Country"
+    REGION = "Region"
+    PROVINCE = "Province"
+    CERCLE = "Cercle"
+    COMMUNE = "Commune"
+    ARRONDISSEMENT = "Arrondissement"
+    MUNICIPALITY = "Municipality"
+
+
+@strawberry.type(description="An entity found by one of its names.")
+class SearchHit:
+    entity: Node
+    matched_name: Name
+    match: MatchQuality
+    hit: Private[Hit]
+
+    @strawberry.field(description="A readable label: name, kind and where it is.")
+    async def label(self, info: Info) -> str:
+        record = self.hit.record
+        name = record.get("nameFr") or record.get("nameNl") or record.get("nameAr")
+        parent = await resolve.by_reference(info, record.get("parentId") or record.get("regionId"))
+        where = f", {parent.get('nameFr') or parent.get('nameNl')}" if parent else ""
+        return f"{name} ({record['level'].lower().replace('_', ' ')}{where})"
+
+
+def hit_from(hit: Hit) -> SearchHit:
+    """The GraphQL search hit for a resolved hit."""
+    name = Name(text=hit.name["text"], lang=hit.name["lang"], kind=hit.name["kind"])
+    return SearchHit(entity=territory_from(hit.record), matched_name=name,
+                     match=MatchQuality(hit.rank), hit=hit)

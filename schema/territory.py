@@ -1,0 +1,133 @@
+"""GraphQL types of the territorial backbone: the Territory and Collectivity interfaces."""
+
+from __future__ import annotations
+
+from enum import Enum
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+import strawberry
+from strawberry import Private
+
+from resolvers import territory as resolve
+from resolvers.context import Info
+from schema.node import Node
+
+
+@strawberry.enum(description="Where a unit sits in the territorial hierarchy.")
+class Level(Enum):
+    COUNTRY = "COUNTRY"
+    REGION = "REGION"
+    PROVINCE = "PROVINCE"
+    CERCLE = "CERCLE"
+    COMMUNE = "COMMUNE"
+    ARRONDISSEMENT = "ARRONDISSEMENT"
+    MUNICIPALITY = strawberry.enum_value("MUNICIPALITY", description="A municipality abroad.")
+
+
+@strawberry.enum(description="The kind of unit, as its official source classes it.")
+class TerritoryType(Enum):
+    COUNTRY = "COUNTRY"
+    REGION = "REGION"
+    PROVINCE = "PROVINCE"
+    PREFECTURE = "PREFECTURE"
+    PREFECTURE_OF_ARRONDISSEMENTS = strawberry.enum_value(
+        "PREFECTURE_OF_ARRONDISSEMENTS",
+        description="HCP's prefectures of arrondissements inside Casablanca (no council).")
+    CERCLE = "CERCLE"
+    URBAN = strawberry.enum_value("URBAN", description="An urban commune (municipalité).")
+    RURAL = strawberry.enum_value("RURAL", description="A rural commune.")
+    ARRONDISSEMENT = "ARRONDISSEMENT"
+    MUNICIPALITY = "MUNICIPALITY"
+
+
+@strawberry.type(description="One name of an entity, in one language.")
+class Name:
+    text: str
+    lang: str = strawberry.field(description="ISO 639-1 language code: ar, fr, nl, de, en.")
+    kind: str = strawberry.field(description="official (from the source dataset) or alias.")
+
+
+@strawberry.interface(description="Any territorial unit: country, region, province, cercle, "
+                                  "commune, arrondissement or municipality abroad.")
+class Territory(Node):
+    code: str = strawberry.field(description="Official code: HCP for Morocco, REFNIS for "
+                                             "Belgium, ISO 3166 for a country.")
+    country_code: str = strawberry.field(description="ISO 3166 code of the country.")
+    level: Level
+    type: TerritoryType
+    name_fr: str | None = strawberry.field(description="Name in French.")
+    name_ar: str | None = strawberry.field(description="Name in Arabic.")
+    name_nl: str | None = strawberry.field(description="Name in Dutch.")
+    population: int | None = strawberry.field(
+        description="Population at the 2024 census (RGPH 2024, HCP); none for Belgium.")
+    households: int | None = strawberry.field(description="Households at the 2024 census.")
+    parent_id: Private[str | None]
+    region_id: Private[str | None]
+    province_id: Private[str | None]
+
+    @strawberry.field(description="The usual display name: French, else Dutch, else Arabic.")
+    def name(self) -> str:
+        return self.name_fr or self.name_nl or self.name_ar or self.code
+
+    @strawberry.field(description="Every name held, in every language.")
+    async def names(self, info: Info) -> list[Name]:
+        return [Name(**row) for row in await info.context.loaders.names.load(self.id)]
+
+    @strawberry.field(description="The country the unit is in.")
+    async def country(self, info: Info) -> Annotated[
+            Country, strawberry.lazy("schema.territory_units")] | None:
+        return territory_from(await resolve.by_id(info, self.country_code))
+
+
+@strawberry.interface(description="A territorial collectivity (region, province or prefecture, "
+                                  "commune) or a local government abroad: the parties to "
+                                  "cooperation.")
+class Collectivity(Territory):
+    has_council: bool = strawberry.field(
+        description="Whether the unit has its own elected council.")
+
+    @strawberry.field(description="The collectivity this one belongs to (none for a region).")
+    async def parent(self, info: Info) -> Collectivity | None:
+        return territory_from(await resolve.by_reference(info, self.parent_id))
+
+    @strawberry.field(description="The collectivities directly below this one, by name.")
+    async def children(self, info: Info) -> list[Collectivity]:
+        return territories_from(await resolve.children(info, self.id, "PART_OF"))
+
+
+# GraphQL field name -> record key, for the fields a record fills directly.
+_RECORD_KEYS = {
+    "id": "id", "code": "code", "country_code": "country", "name_fr": "nameFr",
+    "name_ar": "nameAr", "name_nl": "nameNl", "population": "population",
+    "households": "households", "population_2014": "population2014",
+    "has_council": "hasCouncil", "parent_id": "parentId", "region_id": "regionId",
+    "province_id": "provinceId", "cercle_id": "cercleId", "commune_id": "communeId",
+}
+_TYPE_BY_LEVEL: dict[str, type] = {}
+
+
+TypeT = TypeVar("TypeT", bound=type)
+
+
+def unit_type(level: str) -> Callable[[TypeT], TypeT]:
+    """Register the GraphQL type that stands for units of `level`."""
+    def register(cls: TypeT) -> TypeT:
+        _TYPE_BY_LEVEL[level] = cls
+        return cls
+    return register
+
+
+def territory_from(record: dict[str, Any] | None) -> Any:
+    """The GraphQL object for a territory record, by its level; None stays None."""
+    if record is None:
+        return None
+    cls = _TYPE_BY_LEVEL[record["level"]]
+    args = {name: record.get(_RECORD_KEYS[name])
+            for name in cls.__dataclass_fields__ if name in _RECORD_KEYS}
+    return cls(level=Level(record["level"]), type=TerritoryType(record["type"]), **args)
+
+
+def territories_from(records: list[dict[str, Any]]) -> list[Any]:
+    """GraphQL objects for many territory records."""
+    return [territory_from(record) for record in records]

@@ -1,0 +1,149 @@
+"""The registry's web application: GraphQL at /graphql, health at /health.
+
+Run it with `python server.py` (see `--help`); configuration comes from the
+environment through `settings.Settings`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+import uvicorn
+from graphql import GraphQLError
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+from strawberry.extensions import MaskErrors, SchemaExtension
+
+from graph import territory as graph_territory
+from graph.backends import open_backend
+from graph.client import CountingClient, GraphBackend
+from graph.errors import GraphError, GraphUnavailable
+from importers.problems import ImportRefused
+from importers.startup import load_if_empty
+from resolvers.context import Context
+from resolvers.errors import UserError
+from schema import build_schema
+from settings import Settings
+
+log = logging.getLogger("registry")
+
+
+def registry_version() -> str:
+    """The installed version of the registry."""
+    try:
+        return version("morocco-collectivities-registry")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def is_unexpected(error: GraphQLError) -> bool:
+    """Errors raised by code (not GraphQL validation, not user errors) are masked."""
+    original = error.original_error
+    return original is not None and not isinstance(original, UserError)
+
+
+class RoundTrips(SchemaExtension):
+    """Adds the request's database round trips to the response's `extensions`."""
+
+    def get_results(self) -> dict[str, Any]:
+        context = self.execution_context.context
+        if isinstance(context, Context) and context.settings.trace_round_trips:
+            return {"roundTrips": context.graph.round_trips}
+        return {}
+
+
+class RegistryGraphQL(GraphQL[Context, None]):
+    """Strawberry's ASGI app with the registry's typed per-request context."""
+
+    async def get_context(self, request: Any, response: Any) -> Context:
+        app_state = request.app.state
+        return Context(CountingClient(app_state.backend), app_state.settings, request)
+
+
+async def health(request: Request) -> Response:
+    """Backend, counts of units by country and level, and version."""
+    backend: GraphBackend = request.app.state.backend
+    try:
+        rows = await graph_territory.counts_by_level(backend)
+    except GraphError as error:
+        log.warning("health check failed: %s", error)
+        return JSONResponse({"status": "unavailable", "backend": backend.name}, 503)
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        counts.setdefault(row["country"], {})[row["level"]] = row["count"]
+    return JSONResponse({"status": "ok", "backend": backend.name,
+                         "version": registry_version(), "counts": counts})
+
+
+async def index(request: Request) -> Response:
+    """The root sends browsers to GraphiQL."""
+    return RedirectResponse("/graphql")
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """The registry app; the graph backend opens in its lifespan."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        backend = open_backend(settings)
+        try:
+            await backend.ensure_schema()
+            if settings.autoload:
+                await load_if_empty(backend)
+            app.state.backend = backend
+            yield
+        finally:
+            await backend.close()
+
+    schema = build_schema([MaskErrors(should_mask_error=is_unexpected), RoundTrips])
+    graphql = RegistryGraphQL(schema, graphql_ide="graphiql" if settings.graphiql else None)
+    app = Starlette(routes=[
+        Route("/", index), Route("/health", health),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+    ], lifespan=lifespan)
+    app.state.settings = settings
+    return app
+
+
+class CleanStartupErrors:
+    """Reports a start-up failure we understand as one line instead of a traceback."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_clean(message: Message) -> None:
+            error = sys.exc_info()[1]
+            if message["type"] == "lifespan.startup.failed" and isinstance(
+                    error, GraphUnavailable | ImportRefused):
+                message = {**message, "message": f"registry cannot start: {error}"}
+            await send(message)
+        await self.app(scope, receive, send_clean if scope["type"] == "lifespan" else send)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve the registry with uvicorn."""
+    settings = Settings()
+    parser = argparse.ArgumentParser(description="Serve the collectivities registry.")
+    parser.add_argument("--host", default=settings.host, help="interface (REGISTRY_HOST)")
+    parser.add_argument("--port", type=int, default=settings.port, help="port (REGISTRY_PORT)")
+    parser.add_argument("--log-level", default="info")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s: %(message)s")
+    app = CleanStartupErrors(create_app(settings))
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, lifespan="on")
+
+
+if __name__ == "__main__":
+    main()

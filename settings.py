@@ -1,0 +1,54 @@
+"""The registry's configuration, read once from the environment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """A per-user data directory, following the XDG convention."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "morocco-registry"
+
+
+class Settings(BaseSettings):
+    """Everything the registry reads from its environment.
+
+    Registry settings use the `REGISTRY_` prefix; the Neo4j connection uses the
+    variable names Neo4j's own tools use (`NEO4J_URI`, ...).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="REGISTRY_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    data_dir: Path = Field(default_factory=default_data_dir)
+    graph: str = Field(default="registry", pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    appendfsync: Literal["everysec", "always"] = "everysec"
+    autoload: bool = True
+    max_page_size: int = Field(default=100, ge=1, le=1000)
+    query_timeout_ms: int = Field(default=10_000, ge=100)
+    graphiql: bool = True
+    trace_round_trips: bool = False
+
+    falkordb_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("FALKORDB_URL", "REGISTRY_FALKORDB_URL")
+    )
+    neo4j_uri: str | None = Field(default=None, validation_alias="NEO4J_URI")
+    neo4j_user: str = Field(default="neo4j", validation_alias="NEO4J_USER")
+    neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field(default="neo4j", validation_alias="NEO4J_DATABASE")
+
+    @property
+    def backend_name(self) -> Literal["neo4j", "falkordb", "embedded"]:
+        """Which graph backend these settings select."""
+        if self.neo4j_uri:
+            return "neo4j"
+        if self.falkordb_url:
+            return "falkordb"
+        return "embedded"
