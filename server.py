@@ -106,7 +106,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await backend.close()
 
-    schema = build_schema([MaskErrors(should_mask_error=is_unexpected), RoundTrips])
+    schema = build_schema([lambda: MaskErrors(should_mask_error=is_unexpected), RoundTrips])
     graphql = RegistryGraphQL(schema, graphql_ide="graphiql" if settings.graphiql else None)
     app = Starlette(routes=[
         Route("/", index), Route("/health", health),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import strawberry
 from strawberry.extensions import SchemaExtension
 
@@ -12,10 +14,12 @@ from schema.territory_units import TERRITORY_TYPES
 FEDERATION_VERSION = "2.9"
 
 
-def build_schema(extensions: list[type[SchemaExtension] | SchemaExtension] | None = None
-                 ) -> strawberry.federation.Schema:
+ExtensionFactory = type[SchemaExtension] | Callable[[], SchemaExtension]
+
+
+def build_schema(extensions: Sequence[ExtensionFactory] = ()) -> strawberry.federation.Schema:
     """The registry's federated schema, with the given extensions."""
     return strawberry.federation.Schema(
         query=Query, types=TERRITORY_TYPES, federation_version=FEDERATION_VERSION,
-        extensions=list(extensions or []),
+        extensions=list(extensions),
     )

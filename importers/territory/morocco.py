@@ -37,8 +37,7 @@ def country() -> TerritoryRecord:
 
 def records(problems: list[Problem]) -> list[TerritoryRecord]:
     """Every Moroccan unit as a record, checking that each parent exists."""
-    tables = hcp.read_tables(problems)
-    known = {table: {row.code for row in rows} for table, rows in tables.items()}
+    tables, known = hcp.read_tables(problems)
 
     def parent(table: str, row: hcp._Row, field: str, code: str | None) -> None:
         if code is not None and code not in known[table]:

