@@ -51,7 +51,7 @@ FALKOR_LIST_CONSTRAINTS: LiteralString = (
 )
 
 
-def falkor_index_statement(spec: IndexSpec) -> str:
+def falkor_index_statement(spec: IndexSpec) -> LiteralString:
     """`CREATE INDEX` for FalkorDB (it errors if the index exists: check first)."""
     return f"CREATE INDEX FOR (n:{spec.label}) ON (n.{spec.prop})"
 
@@ -68,7 +68,7 @@ NEO4J_LIST_INDEXES: LiteralString = "SHOW INDEXES YIELD name RETURN name"
 NEO4J_LIST_CONSTRAINTS: LiteralString = "SHOW CONSTRAINTS YIELD name RETURN name"
 
 
-def neo4j_schema_statement(spec: IndexSpec) -> str:
+def neo4j_schema_statement(spec: IndexSpec) -> LiteralString:
     """An idempotent Neo4j 5 statement creating the constraint or index."""
     if spec.unique:
         return (f"CREATE CONSTRAINT {spec.name} IF NOT EXISTS "
@@ -76,6 +76,6 @@ def neo4j_schema_statement(spec: IndexSpec) -> str:
     return f"CREATE INDEX {spec.name} IF NOT EXISTS FOR (n:{spec.label}) ON (n.{spec.prop})"
 
 
-def neo4j_schema_statements() -> list[str]:
+def neo4j_schema_statements() -> list[LiteralString]:
     """Every Neo4j schema statement, in the order to run them."""
     return [neo4j_schema_statement(spec) for spec in SCHEMA]

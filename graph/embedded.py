@@ -165,7 +165,9 @@ class EmbeddedGraphServer:
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen(
                 args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                pass_fds=(self._lock_fd,), preexec_fn=_die_with_parent, start_new_session=True,
+                pass_fds=(self._lock_fd,), start_new_session=True,
+                # Only prctl(PDEATHSIG) runs in the child: no locks or threads involved.
+                preexec_fn=_die_with_parent,  # noqa: PLW1509
             )
         self._record_pid(self._process.pid)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any, LiteralString, cast
+from typing import Any, LiteralString
 
 from falkordb.asyncio import FalkorDB
 from redis import exceptions as redis_errors
@@ -133,7 +133,8 @@ async def _existing_schema(client: FalkorClient, exists: bool) -> tuple[set[Any]
         return set(), set()
     indexes = {(row["label"], prop) for row in await client.read(dialect.FALKOR_LIST_INDEXES)
                for prop in row["properties"]}
-    constraints = {(row["label"], prop) for row in await client.read(dialect.FALKOR_LIST_CONSTRAINTS)
+    listed = await client.read(dialect.FALKOR_LIST_CONSTRAINTS)
+    constraints = {(row["label"], prop) for row in listed
                    if row["type"] == "UNIQUE" for prop in row["properties"]}
     return indexes, constraints
 
@@ -144,7 +145,7 @@ async def _ensure_schema(backend: FalkorBackend, client: FalkorClient) -> list[s
     created: list[str] = []
     for spec in dialect.SCHEMA:
         if (spec.label, spec.prop) not in indexes:
-            await FalkorClient.write(client, cast(LiteralString, dialect.falkor_index_statement(spec)))
+            await FalkorClient.write(client, dialect.falkor_index_statement(spec))
             created.append(f"index {spec.name}")
         if spec.unique and (spec.label, spec.prop) not in constraints:
             await backend._command(*dialect.falkor_constraint_command(client.graph, spec))

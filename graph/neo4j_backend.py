@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import LiteralString, cast
+from typing import LiteralString
 
 import neo4j
 from neo4j import AsyncGraphDatabase, RoutingControl
@@ -96,7 +96,7 @@ class Neo4jBackend:
         before = {row["name"] for row in await self.read(dialect.NEO4J_LIST_INDEXES)}
         before |= {row["name"] for row in await self.read(dialect.NEO4J_LIST_CONSTRAINTS)}
         for statement in dialect.neo4j_schema_statements():
-            await self.write(cast(LiteralString, statement))
+            await self.write(statement)
         return [spec.name for spec in dialect.SCHEMA if spec.name not in before]
 
     async def graph_exists(self) -> bool:

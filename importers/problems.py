@@ -18,7 +18,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}: record {self.record}"
-        return f"{where}, field {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.field:
+            return f"{where}, field {self.field}: {self.message}"
+        return f"{where}: {self.message}"
 
 
 class ImportRefused(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 import strawberry
 from strawberry.extensions import SchemaExtension
@@ -11,7 +12,7 @@ from schema.query import Query
 from schema.territory_units import TERRITORY_TYPES
 
 # Hive Gateway composes federation versions up to 2.9; Apollo accepts it too.
-FEDERATION_VERSION = "2.9"
+FEDERATION_VERSION: Final = "2.9"
 
 
 ExtensionFactory = type[SchemaExtension] | Callable[[], SchemaExtension]

@@ -34,7 +34,7 @@ class Query:
         record = await resolve.lookup(info, id, code)
         if record is None or record["level"] in ("COUNTRY", "CERCLE", "ARRONDISSEMENT"):
             return None
-        return territory_from(record)  # type: ignore[no-any-return]
+        return territory_from(record)
 
     @strawberry.field(description="Collectivities matching a filter, one page at a time "
                                   "(default 20, at most the maximum page size, 100 by default).")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import strawberry
 from strawberry import Private
@@ -12,6 +12,9 @@ from strawberry import Private
 from resolvers import territory as resolve
 from resolvers.context import Info
 from schema.node import Node
+
+if TYPE_CHECKING:
+    from schema.territory_units import Country
 
 
 @strawberry.enum(description="Where a unit sits in the territorial hierarchy.")
@@ -104,7 +107,7 @@ _RECORD_KEYS = {
     "has_council": "hasCouncil", "parent_id": "parentId", "region_id": "regionId",
     "province_id": "provinceId", "cercle_id": "cercleId", "commune_id": "communeId",
 }
-_TYPE_BY_LEVEL: dict[str, type] = {}
+_TYPE_BY_LEVEL: dict[str, Any] = {}
 
 
 TypeT = TypeVar("TypeT", bound=type)

@@ -29,13 +29,16 @@ async def _read(server: EmbeddedGraphServer, graph: str, query: Any,
                 params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     backend = backend_for(server, graph)
     try:
-        return await backend.read(query, params)
+        rows: list[dict[str, Any]] = await backend.read(query, params)
+        return rows
     finally:
         await backend.close()
 
 
 def _snapshot(server: EmbeddedGraphServer, graph: str) -> list[dict[str, Any]]:
-    return run(_read(server, graph, "MATCH (n:Entity) RETURN n{.*} AS n ORDER BY n.id"))
+    rows: list[dict[str, Any]] = run(
+        _read(server, graph, "MATCH (n:Entity) RETURN n{.*} AS n ORDER BY n.id"))
+    return rows
 
 
 def test_first_import_counts_every_unit(graph_server: EmbeddedGraphServer) -> None:

@@ -7,13 +7,14 @@ The format is documented in `data/README.md`. Every record states its
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-CURATED_ID = re.compile(r"^(src|org|network|programme|person|post|event|document):[a-z0-9][a-z0-9-]*$")
+CURATED_ID = re.compile(
+    r"^(src|org|network|programme|person|post|event|document):[a-z0-9][a-z0-9-]*$")
 LANGUAGES = ("ar", "fr", "nl", "en", "de", "zgh")
 
 
@@ -87,7 +88,7 @@ class SourceRecord(Record):
     kind: Literal["ARTICLE", "DOCUMENT", "DATASET"] = "ARTICLE"
 
 
-class OrganisationKind(str, Enum):
+class OrganisationKind(StrEnum):
     DEVELOPMENT_AGENCY = "DEVELOPMENT_AGENCY"
     NATIONAL_BODY = "NATIONAL_BODY"
     MINISTRY = "MINISTRY"

@@ -141,8 +141,8 @@ async def _write_links(unit: GraphClient, changed: list[TerritoryRecord],
                        known: dict[str, str | None], progress: Progress,
                        summary: TerritorySummary) -> None:
     existing = [r.id for r in changed if r.id in known]
-    for batch in _batches(existing):
-        await graph_import.unlink(unit, batch)
+    for ids in _batches(existing):
+        await graph_import.unlink(unit, ids)
     by_relation: dict[str, list[dict[str, str]]] = defaultdict(list)
     for record in changed:
         for relation, target in record.links:

@@ -1,4 +1,4 @@
-"""Morocco's backbone records: the country, regions, provinces, cercles, communes, arrondissements."""
+"""Morocco's backbone records: country, regions, provinces, cercles, communes, arrondissements."""
 
 from __future__ import annotations
 
