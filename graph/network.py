@@ -1,0 +1,92 @@
+"""Reading the cooperation network: entities, reified links, sources, mentions.
+
+A link is a `:Link` node with a `kind`; it points at each party with an
+`INVOLVES` edge whose `slot` says which part the party plays (a membership's
+`network` and `member`, a twinning's two `party`, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import LiteralString
+
+from graph.client import GraphClient, Row
+
+ENTITIES_BY_IDS: LiteralString = (
+    "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n{.*} AS n"
+)
+
+_PARTIES: LiteralString = (
+    "MATCH (l)-[p:INVOLVES]->(e:Entity) "
+)
+LINKS_BY_IDS: LiteralString = (
+    "UNWIND $ids AS id MATCH (l:Link {id: id}) " + _PARTIES
+    + "RETURN l{.*} AS link, collect({slot: p.slot, id: e.id}) AS parties"
+)
+# The links of one kind where each entity plays one slot, with all their parties.
+LINKS_OF: LiteralString = (
+    "UNWIND $ids AS xid MATCH (:Entity {id: xid})<-[a:INVOLVES]-(l:Link) "
+    "WHERE l.kind = $kind AND a.slot = $slot "
+    + _PARTIES
+    + "WITH xid, l, collect({slot: p.slot, id: e.id}) AS parties "
+    "RETURN xid AS ownerId, l{.*} AS link, parties "
+    "ORDER BY ownerId, coalesce(l.since, ''), l.id"
+)
+SOURCES_OF: LiteralString = (
+    "UNWIND $ids AS id MATCH (:Entity {id: id})-[:SOURCED_FROM]->(s:Source) "
+    "RETURN id AS ownerId, s{.*} AS source "
+    "UNION ALL "
+    "UNWIND $ids AS id MATCH (:Link {id: id})-[:SOURCED_FROM]->(s:Source) "
+    "RETURN id AS ownerId, s{.*} AS source"
+)
+MENTIONS_OF: LiteralString = (
+    "UNWIND $ids AS sid MATCH (:Source {id: sid})<-[:SOURCED_FROM]-(x) "
+    "WHERE x:Entity OR x:Link "
+    "RETURN sid AS sourceId, x.id AS id, x:Link AS isLink ORDER BY sourceId, id"
+)
+
+_LIST_TAIL: LiteralString = (
+    " WHERE $kinds IS NULL OR n.kind IN $kinds "
+    "RETURN n{.*} AS n ORDER BY n.nameSort, n.id SKIP $skip LIMIT $limit"
+)
+LIST_BY_LABEL: dict[str, LiteralString] = {
+    "Organisation": "MATCH (n:Entity:Organisation)" + _LIST_TAIL,
+    "Network": "MATCH (n:Entity:Network)" + _LIST_TAIL,
+    "Programme": "MATCH (n:Entity:Programme)" + _LIST_TAIL,
+    "Person": "MATCH (n:Entity:Person)" + _LIST_TAIL,
+    "Event": "MATCH (n:Entity:Event)" + _LIST_TAIL,
+    "Document": "MATCH (n:Entity:Document)" + _LIST_TAIL,
+    "Source": "MATCH (n:Entity:Source)" + _LIST_TAIL,
+}
+
+
+async def entities_by_ids(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+    """All properties of the entities with these ids."""
+    return [row["n"] for row in await db.read(ENTITIES_BY_IDS, {"ids": list(ids)})]
+
+
+async def links_by_ids(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+    """Links by id, each with its parties."""
+    return await db.read(LINKS_BY_IDS, {"ids": list(ids)})
+
+
+async def links_of(db: GraphClient, kind: str, slot: str, ids: Sequence[str]) -> list[Row]:
+    """Links of `kind` in which each of `ids` plays `slot`, with all parties."""
+    return await db.read(LINKS_OF, {"ids": list(ids), "kind": kind, "slot": slot})
+
+
+async def sources_of(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+    """Rows of (ownerId, source) for entities and links."""
+    return await db.read(SOURCES_OF, {"ids": list(ids)})
+
+
+async def mentions_of(db: GraphClient, source_ids: Sequence[str]) -> list[Row]:
+    """What each source supports: entity and link ids."""
+    return await db.read(MENTIONS_OF, {"ids": list(source_ids)})
+
+
+async def list_entities(db: GraphClient, label: str, kinds: Sequence[str] | None,
+                        skip: int, limit: int) -> list[Row]:
+    """One page of entities of an allowlisted label, by name."""
+    params = {"kinds": list(kinds) if kinds else None, "skip": skip, "limit": limit}
+    return [row["n"] for row in await db.read(LIST_BY_LABEL[label], params)]

@@ -1,0 +1,119 @@
+"""Writing the curated network: entities, reified links, their parties and sources.
+
+Labels cannot be parameters, so each kind of entity has its own statement,
+keyed by the allowlist below. Every node written by a curated file carries
+`origin` (the file's name), so re-importing a file can drop what it no longer
+states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, LiteralString
+
+from graph.client import GraphClient, Row
+
+_SET: LiteralString = " SET n += r.props"
+
+UPSERT_ENTITY: dict[str, LiteralString] = {
+    "Organisation": "UNWIND $rows AS r MERGE (n:Entity:Organisation {id: r.id})" + _SET,
+    "Network": "UNWIND $rows AS r MERGE (n:Entity:Network {id: r.id})" + _SET,
+    "Programme": "UNWIND $rows AS r MERGE (n:Entity:Programme {id: r.id})" + _SET,
+    "Person": "UNWIND $rows AS r MERGE (n:Entity:Person {id: r.id})" + _SET,
+    "Post": "UNWIND $rows AS r MERGE (n:Entity:Post {id: r.id})" + _SET,
+    "Event": "UNWIND $rows AS r MERGE (n:Entity:Event {id: r.id})" + _SET,
+    "Document": "UNWIND $rows AS r MERGE (n:Entity:Document {id: r.id})" + _SET,
+    "Source": "UNWIND $rows AS r MERGE (n:Entity:Source {id: r.id})" + _SET,
+}
+
+UPSERT_LINKS: LiteralString = "UNWIND $rows AS r MERGE (n:Link {id: r.id})" + _SET
+
+# Parties and sources are replaced as a whole, so a changed link keeps no stale party.
+CLEAR_PARTIES: LiteralString = (
+    "UNWIND $ids AS id MATCH (:Link {id: id})-[p:INVOLVES]->() DELETE p"
+)
+ADD_PARTIES: LiteralString = (
+    "UNWIND $rows AS r MATCH (l:Link {id: r.linkId}) MATCH (e:Entity {id: r.entityId}) "
+    "MERGE (l)-[:INVOLVES {slot: r.slot}]->(e)"
+)
+CLEAR_ENTITY_SOURCES: LiteralString = (
+    "UNWIND $ids AS id MATCH (:Entity {id: id})-[s:SOURCED_FROM]->() DELETE s"
+)
+CLEAR_LINK_SOURCES: LiteralString = (
+    "UNWIND $ids AS id MATCH (:Link {id: id})-[s:SOURCED_FROM]->() DELETE s"
+)
+ADD_ENTITY_SOURCES: LiteralString = (
+    "UNWIND $rows AS r MATCH (x:Entity {id: r.id}) MATCH (s:Source {id: r.sourceId}) "
+    "MERGE (x)-[:SOURCED_FROM]->(s)"
+)
+ADD_LINK_SOURCES: LiteralString = (
+    "UNWIND $rows AS r MATCH (x:Link {id: r.id}) MATCH (s:Source {id: r.sourceId}) "
+    "MERGE (x)-[:SOURCED_FROM]->(s)"
+)
+
+ORIGIN_HASHES: LiteralString = (
+    "MATCH (n:Entity) WHERE n.origin = $origin RETURN n.id AS id, n.importHash AS hash "
+    "UNION ALL "
+    "MATCH (n:Link) WHERE n.origin = $origin RETURN n.id AS id, n.importHash AS hash"
+)
+DROP_STALE_NAMES: LiteralString = (
+    "MATCH (n:Entity)-[:NAMED]->(k:Name) WHERE n.origin = $origin AND NOT n.id IN $keep "
+    "DETACH DELETE k"
+)
+DROP_STALE_ENTITIES: LiteralString = (
+    "MATCH (n:Entity) WHERE n.origin = $origin AND NOT n.id IN $keep DETACH DELETE n"
+)
+DROP_STALE_LINKS: LiteralString = (
+    "MATCH (n:Link) WHERE n.origin = $origin AND NOT n.id IN $keep DETACH DELETE n"
+)
+
+EXISTING_ENTITIES: LiteralString = (
+    "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+    "RETURN n.id AS id, labels(n) AS labels"
+)
+
+
+async def origin_hashes(db: GraphClient, origin: str) -> dict[str, str | None]:
+    """Import hashes of everything a curated file wrote, by id."""
+    rows = await db.read(ORIGIN_HASHES, {"origin": origin})
+    return {row["id"]: row["hash"] for row in rows}
+
+
+async def existing_entities(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+    """Which of `ids` are entities in the graph, with their labels."""
+    return await db.read(EXISTING_ENTITIES, {"ids": list(ids)})
+
+
+async def upsert_entities(db: GraphClient, label: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Create or update entities of one allowlisted label."""
+    await db.write(UPSERT_ENTITY[label], {"rows": list(rows)})
+
+
+async def upsert_links(db: GraphClient, rows: Sequence[dict[str, Any]],
+                       parties: Sequence[dict[str, str]]) -> None:
+    """Create or update links, then replace their parties."""
+    await db.write(UPSERT_LINKS, {"rows": list(rows)})
+    await db.write(CLEAR_PARTIES, {"ids": [row["id"] for row in rows]})
+    await db.write(ADD_PARTIES, {"rows": list(parties)})
+
+
+async def clear_sources(db: GraphClient, entity_ids: Sequence[str],
+                        link_ids: Sequence[str]) -> None:
+    """Remove the sources of entities and links, before adding the current ones."""
+    await db.write(CLEAR_ENTITY_SOURCES, {"ids": list(entity_ids)})
+    await db.write(CLEAR_LINK_SOURCES, {"ids": list(link_ids)})
+
+
+async def add_sources(db: GraphClient, entity_rows: Sequence[dict[str, str]],
+                      link_rows: Sequence[dict[str, str]]) -> None:
+    """Link entities and links to their sources (rows: id, sourceId)."""
+    await db.write(ADD_ENTITY_SOURCES, {"rows": list(entity_rows)})
+    await db.write(ADD_LINK_SOURCES, {"rows": list(link_rows)})
+
+
+async def drop_stale(db: GraphClient, origin: str, keep: Sequence[str]) -> None:
+    """Remove what a file wrote before and no longer states."""
+    params = {"origin": origin, "keep": list(keep)}
+    await db.write(DROP_STALE_NAMES, params)
+    await db.write(DROP_STALE_ENTITIES, params)
+    await db.write(DROP_STALE_LINKS, params)

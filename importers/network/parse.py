@@ -1,0 +1,106 @@
+"""Reading a curated file: YAML, then each record validated against its section's model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from importers.network import records as r
+from importers.problems import Problem, problems_from
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "sources": r.SourceRecord,
+    "organisations": r.OrganisationRecord,
+    "networks": r.NetworkRecord,
+    "programmes": r.ProgrammeRecord,
+    "persons": r.PersonRecord,
+    "posts": r.PostRecord,
+    "events": r.EventRecord,
+    "documents": r.DocumentRecord,
+    "memberships": r.MembershipRecord,
+    "twinnings": r.TwinningRecord,
+    "participations": r.ParticipationRecord,
+    "holdings": r.HoldingRecord,
+    "attendances": r.AttendanceRecord,
+    "documentParties": r.DocumentPartyRecord,
+    "statedCounts": r.StatedCountRecord,
+}
+FORMAT = "registry-network/1"
+
+
+@dataclass
+class ParsedFile:
+    """The valid records of a file by section, each with its readable label."""
+
+    name: str
+    records: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
+
+    def of(self, section: str) -> list[tuple[str, Any]]:
+        """(label, record) pairs of one section."""
+        return self.records.get(section, [])
+
+
+def parse_file(path: Path, problems: list[Problem]) -> ParsedFile:
+    """Load and validate a curated file; problems are appended, never raised."""
+    parsed = ParsedFile(path.name)
+    document = _load_yaml(path, problems)
+    if document is None:
+        return parsed
+    for key, rows in document.items():
+        if key == "format":
+            continue
+        if key not in SECTIONS:
+            problems.append(Problem(path.name, "(file)", str(key),
+                                    f"unknown section; known: {', '.join(SECTIONS)}"))
+        elif not isinstance(rows, list):
+            problems.append(Problem(path.name, "(file)", key, "a section must be a list"))
+        else:
+            parsed.records[key] = _validate(path.name, key, rows, problems)
+    return parsed
+
+
+def _load_yaml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        problems.append(Problem(path.name, "(file)", "", f"cannot read: {error.strerror}"))
+        return None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problems.append(Problem(path.name, "(file)", "", f"not valid YAML{where}"))
+        return None
+    if not isinstance(document, dict):
+        problems.append(Problem(path.name, "(file)", "", "must be a YAML mapping of sections"))
+        return None
+    if document.get("format") != FORMAT:
+        problems.append(Problem(path.name, "(file)", "format",
+                                f"must be {FORMAT!r} (got {document.get('format')!r})"))
+        return None
+    return document
+
+
+def _validate(file: str, section: str, rows: list[Any],
+              problems: list[Problem]) -> list[tuple[str, Any]]:
+    model = SECTIONS[section]
+    valid: list[tuple[str, Any]] = []
+    for index, row in enumerate(rows, start=1):
+        label = _label(section, index, row)
+        if not isinstance(row, dict):
+            problems.append(Problem(file, label, "", "a record must be a mapping"))
+            continue
+        try:
+            valid.append((label, model.model_validate(row)))
+        except ValidationError as error:
+            problems.extend(problems_from(error, file, label))
+    return valid
+
+
+def _label(section: str, index: int, row: Any) -> str:
+    if isinstance(row, dict) and isinstance(row.get("id"), str):
+        return str(row["id"])
+    return f"{section} #{index}"
