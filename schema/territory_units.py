@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry import Private
 
 from resolvers import territory as resolve
 from resolvers.context import Info
+from schema.federation import territory_reference
 from schema.pagination import Connection, connection_from
 from schema.territory import (
     Collectivity,
@@ -31,6 +34,10 @@ async def _communes_page(info: Info, parent_id: str, relation: str, first: int |
 @unit_type("COUNTRY")
 @strawberry.federation.type(keys=["id"], description="A country: Morocco, or a partner's.")
 class Country(Territory):
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: Any = None, **rest: Any) -> Country | None:
+        return await territory_reference(info, cls, id, by_code=False, **rest)
+
     @strawberry.field(description="The country's regions, by name.")
     async def regions(self, info: Info) -> list[Region]:
         return territories_from(await resolve.children(info, self.id, "IN_COUNTRY"))
@@ -39,6 +46,11 @@ class Country(Territory):
 @unit_type("REGION")
 @strawberry.federation.type(keys=["id", "code"], description="A region (jiha, gewest).")
 class Region(Collectivity):
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: Any = None, code: Any = None,
+                                **rest: Any) -> Region | None:
+        return await territory_reference(info, cls, id, code, **rest)
+
     @strawberry.field(description="Its provinces and prefectures, by name.")
     async def provinces(self, info: Info) -> list[Province]:
         rows = await resolve.children(info, self.id, "PART_OF")
@@ -55,6 +67,11 @@ class Region(Collectivity):
 @strawberry.federation.type(keys=["id", "code"],
                             description="A province or prefecture (or a province abroad).")
 class Province(Collectivity):
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: Any = None, code: Any = None,
+                                **rest: Any) -> Province | None:
+        return await territory_reference(info, cls, id, code, **rest)
+
     @strawberry.field(description="The region it belongs to.")
     async def region(self, info: Info) -> Region | None:
         return territory_from(await resolve.by_reference(info, self.region_id))
@@ -77,6 +94,11 @@ class Commune(Collectivity):
         name="population2014", description="Population at the 2014 census (RGPH 2014).")
     cercle_id: Private[str | None]
 
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: Any = None, code: Any = None,
+                                **rest: Any) -> Commune | None:
+        return await territory_reference(info, cls, id, code, **rest)
+
     @strawberry.field(description="The province or prefecture it belongs to.")
     async def province(self, info: Info) -> Province | None:
         return territory_from(await resolve.by_reference(info, self.province_id))
@@ -98,6 +120,11 @@ class Commune(Collectivity):
 @strawberry.federation.type(keys=["id", "code"], description="A local government abroad, "
                                                                "e.g. a Belgian municipality.")
 class ForeignMunicipality(Collectivity):
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: Any = None, code: Any = None,
+                                **rest: Any) -> ForeignMunicipality | None:
+        return await territory_reference(info, cls, id, code, **rest)
+
     @strawberry.field(description="Its province (none in the Brussels-Capital Region).")
     async def province(self, info: Info) -> Province | None:
         return territory_from(await resolve.by_reference(info, self.province_id))
@@ -111,6 +138,11 @@ class ForeignMunicipality(Collectivity):
 @strawberry.federation.type(keys=["id", "code"], description="A cercle: an administrative "
                                                                "subdivision of a province.")
 class Cercle(Territory):
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: Any = None, code: Any = None,
+                                **rest: Any) -> Cercle | None:
+        return await territory_reference(info, cls, id, code, **rest)
+
     @strawberry.field(description="The province it belongs to.")
     async def province(self, info: Info) -> Province | None:
         return territory_from(await resolve.by_reference(info, self.province_id))
@@ -125,6 +157,11 @@ class Cercle(Territory):
                                                                "subdivision of a large commune.")
 class Arrondissement(Territory):
     commune_id: Private[str | None]
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: Any = None, code: Any = None,
+                                **rest: Any) -> Arrondissement | None:
+        return await territory_reference(info, cls, id, code, **rest)
 
     @strawberry.field(description="The commune it belongs to.")
     async def commune(self, info: Info) -> Commune | None:
