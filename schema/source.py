@@ -1,0 +1,60 @@
+"""Sources: the articles, documents and datasets that state the registry's facts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import Private
+
+from graph.client import Row
+from resolvers import network as resolve
+from resolvers.context import Info
+from schema.entity import curated_type, node_from, reference
+from schema.node import Node
+
+if TYPE_CHECKING:
+    from schema.link import Link
+
+
+@curated_type("Source")
+@strawberry.federation.type(keys=["id"], description="An article, document or dataset that "
+                                                     "states facts the registry holds.")
+class Source(Node):
+    title: str | None
+    url: str | None = strawberry.field(description="Where to read it, when known.")
+    file: str | None = strawberry.field(description="The seed file it was curated from.")
+    publisher: str | None
+    language: str | None
+    published: str | None = strawberry.field(description="Publication date, partial ISO.")
+    kind: str | None = strawberry.field(description="ARTICLE, DOCUMENT or DATASET.")
+    note: str | None
+    row: Private[Row]
+
+    @classmethod
+    def from_row(cls, row: Row) -> Source:
+        """A source from its row (curated sources and the backbone's datasets)."""
+        return cls(id=row["id"], title=row.get("title") or row.get("name"),
+                   url=row.get("url"), file=row.get("file"), publisher=row.get("publisher"),
+                   language=row.get("language"), published=row.get("published"),
+                   kind=row.get("kind"), note=row.get("note"), row=row)
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,
+                                **rest: Any) -> Source | None:
+        row = await reference(info, id, "Source", rest)
+        return None if row is None else cls.from_row(row)
+
+    @strawberry.field(description="Entities this source states (links are in `supports`).")
+    async def mentions(self, info: Info) -> list[Node]:
+        rows = [row for row in await resolve.mentions(info, self.id) if not row["isLink"]]
+        found = await resolve.entities(info, [row["id"] for row in rows])
+        return [node for node in map(node_from, found) if node is not None]
+
+    @strawberry.field(description="Relationships this source states.")
+    async def supports(self, info: Info) -> list[Annotated[Link, strawberry.lazy(
+            "schema.link")]]:
+        from schema.link import link_from
+        rows = [row for row in await resolve.mentions(info, self.id) if row["isLink"]]
+        links = await info.context.loaders.link.load_many([row["id"] for row in rows])
+        return [link_from(row) for row in links if row is not None]
