@@ -34,6 +34,8 @@ from resolvers.context import Context
 from resolvers.errors import UserError
 from schema import build_schema
 from settings import Settings
+from web.routes import routes as web_routes
+from web.routes import with_graphiql
 
 log = logging.getLogger("registry")
 
@@ -107,10 +109,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await backend.close()
 
     schema = build_schema([lambda: MaskErrors(should_mask_error=is_unexpected), RoundTrips])
-    graphql = RegistryGraphQL(schema, graphql_ide="graphiql" if settings.graphiql else None)
+    # Strawberry's GraphiQL loads from CDNs; web/ serves an offline one (settings.graphiql).
+    graphql = RegistryGraphQL(schema, graphql_ide=None)
     app = Starlette(routes=[
         Route("/", index), Route("/health", health),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", with_graphiql(graphql, settings), methods=["GET", "POST"]),
+        *web_routes(settings),
     ], lifespan=lifespan)
     app.state.settings = settings
     return app

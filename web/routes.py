@@ -1,0 +1,50 @@
+"""The pages' routes, and GraphiQL on GET /graphql for browsers."""
+
+from __future__ import annotations
+
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from settings import Settings
+from web import pages
+from web.assets import STATIC_DIR
+
+
+def routes(settings: Settings) -> list[BaseRoute]:
+    """The explorer, the coverage view and the static files (GraphiQL is on /graphql)."""
+    static = StaticFiles(directory=STATIC_DIR, check_dir=False)
+    return [
+        Route("/explore", pages.explore, methods=["GET"]),
+        Route("/coverage", pages.coverage, methods=["GET"]),
+        Mount("/static", app=GZipMiddleware(static, minimum_size=1024), name="static"),
+    ]
+
+
+def wants_graphiql(scope: Scope) -> bool:
+    """A browser navigating to the endpoint: GET, asking for HTML, carrying no operation."""
+    if scope["type"] != "http" or scope["method"] != "GET":
+        return False
+    request = Request(scope)
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept and "query" not in request.query_params
+
+
+class WithGraphiQL:
+    """The GraphQL endpoint, with the registry's offline GraphiQL page for browsers."""
+
+    def __init__(self, graphql: ASGIApp) -> None:
+        self.graphql = graphql
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if wants_graphiql(scope):
+            await pages.graphiql_page()(scope, receive, send)
+        else:
+            await self.graphql(scope, receive, send)
+
+
+def with_graphiql(graphql: ASGIApp, settings: Settings) -> ASGIApp:
+    """The endpoint to route at /graphql: with GraphiQL unless settings turn it off."""
+    return WithGraphiQL(graphql) if settings.graphiql else graphql

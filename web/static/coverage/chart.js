@@ -1,0 +1,58 @@
+// A bar chart in SVG: for each territory, members against totals per level, and population.
+import { levelName, percent } from './table.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+const LABEL = 190;
+const WIDTH = 420;
+const BAR = 12;
+
+function svg(tag, attributes = {}, text = '') {
+  const node = document.createElementNS(NS, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+
+function bar(y, share, className, caption) {
+  const group = svg('g');
+  group.append(svg('rect', { x: LABEL, y, width: WIDTH, height: BAR, class: 'bar-total' }),
+    svg('rect', { x: LABEL, y, width: Math.max(0, Math.min(1, share || 0)) * WIDTH, height: BAR,
+      class: className }),
+    svg('text', { x: LABEL + WIDTH + 6, y: y + BAR - 2 }, caption));
+  return group;
+}
+
+function groupBars(group, levels, y) {
+  const items = levels.map((level) => {
+    const found = group.levels.find((item) => item.level === level) || { members: 0, total: 0 };
+    return [found.total ? found.members / found.total : 0, 'bar-members',
+      `${found.members} of ${found.total} ${levelName(level)}`];
+  });
+  items.push([group.populationShare, 'bar-population', `${percent(group.populationShare)} of population`]);
+  return items.map(([share, className, caption], index) => bar(y + index * (BAR + 3), share,
+    className, caption));
+}
+
+/** Draw the chart; `drill(index)` is called when a territory's name is activated. */
+export function renderChart(container, groups, levels, drill) {
+  const rowHeight = (levels.length + 1) * (BAR + 3) + 12;
+  const height = groups.length * rowHeight + 10;
+  const root = svg('svg', { viewBox: `0 0 ${LABEL + WIDTH + 200} ${height}`, role: 'img',
+    'aria-label': 'Members against totals and population covered, by territory; the same '
+      + 'numbers are in the table.' });
+  groups.forEach((group, index) => {
+    const y = 5 + index * rowHeight;
+    const name = svg('text', { x: LABEL - 8, y: y + BAR, 'text-anchor': 'end', direction: 'ltr' },
+      group.territory?.name || '—');
+    if (drill) {
+      const link = svg('a', { href: '#', 'aria-label': `Provinces of ${group.territory?.name}` });
+      link.addEventListener('click', (event) => { event.preventDefault(); drill(index); });
+      link.append(name);
+      root.append(link);
+    } else {
+      root.append(name);
+    }
+    root.append(...groupBars(group, levels, y));
+  });
+  container.replaceChildren(root);
+}

@@ -1,0 +1,93 @@
+// The interactive graph, drawn by Cytoscape.js (bundled with the registry, no CDN).
+import cytoscape from '/static/vendor/cytoscape/cytoscape.esm.min.mjs';
+import { nameOf, otherName } from '/static/api.js';
+
+export const LINK_COLOURS = {
+  MEMBERSHIP: '#0b6e4f', TWINNING: '#c2410c', PARTICIPATION: '#1d4ed8', HOLDING: '#7c3aed',
+  ATTENDANCE: '#0891b2', DOCUMENT_PARTY: '#a16207', PART_OF: '#6b7280', POST_OF: '#9333ea',
+  HELD_IN: '#0e7490', FRAMEWORK: '#2563eb', ADOPTED_AT: '#b45309', STATED_COUNT: '#94a3b8',
+  TERRITORY: '#94a3b8',
+};
+const NODE_SHAPES = {
+  Region: 'round-hexagon', Province: 'round-hexagon', Commune: 'ellipse', Country: 'star',
+  ForeignMunicipality: 'ellipse', Organisation: 'round-rectangle', Network: 'diamond',
+  Programme: 'round-tag', Person: 'ellipse', Post: 'round-triangle', Event: 'round-pentagon',
+  Document: 'rectangle', Source: 'rectangle',
+};
+
+const STYLE = [
+  { selector: 'node', style: {
+    label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': 140, 'font-size': 11,
+    'text-valign': 'bottom', 'text-margin-y': 4, width: 22, height: 22,
+    'background-color': '#64748b', shape: (node) => NODE_SHAPES[node.data('type')] || 'ellipse',
+    'font-family': 'system-ui, "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif' } },
+  { selector: 'node[?territory]', style: { 'background-color': '#0f766e' } },
+  { selector: 'node[?expanded]', style: { 'border-width': 3, 'border-color': '#1d2433' } },
+  { selector: 'node:selected', style: { 'background-color': '#f59e0b' } },
+  { selector: 'edge', style: {
+    width: 2, 'curve-style': 'bezier', 'line-color': (edge) => LINK_COLOURS[edge.data('kind')]
+      || '#94a3b8', 'target-arrow-shape': 'none', label: 'data(caption)', 'font-size': 9,
+    'text-rotation': 'autorotate', color: '#475569', 'text-background-color': '#fff',
+    'text-background-opacity': 0.8 } },
+  { selector: 'edge:selected', style: { width: 5 } },
+  { selector: '.hidden', style: { display: 'none' } },
+  { selector: '.on-path', style: { 'line-color': '#d97706', 'background-color': '#d97706',
+    width: 5, 'z-index': 10 } },
+  { selector: '.faded', style: { opacity: 0.25 } },
+];
+
+export function nodeData(entity) {
+  const main = nameOf(entity);
+  const other = otherName(entity);
+  return { id: entity.id, label: other ? `${main}\n${other}` : main, type: entity.__typename,
+    territory: Boolean(entity.level), entity };
+}
+
+function edgeData(edge) {
+  const id = edge.link?.id ? `${edge.link.id}|${edge.from}|${edge.to}` : `${edge.from}|${edge.kind}|${edge.to}`;
+  const caption = (edge.role || edge.kind).toLowerCase().replaceAll('_', ' ');
+  return { id, source: edge.from, target: edge.to, kind: edge.kind, caption, edge };
+}
+
+/** The graph in `container`; `on.node(id)` and `on.edge(edge)` are called on taps. */
+export function createGraph(container, on) {
+  const cy = cytoscape({ container, style: STYLE, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+  cy.on('tap', 'node', (event) => on.node(event.target.id()));
+  cy.on('tap', 'edge', (event) => on.edge(event.target.data('edge')));
+  const graph = {
+    cy,
+    has: (id) => cy.getElementById(id).nonempty(),
+    entity: (id) => cy.getElementById(id).data('entity'),
+    clear: () => cy.elements().remove(),
+    addEntities(entities) {
+      const fresh = entities.filter((entity) => !graph.has(entity.id));
+      cy.add(fresh.map((entity) => ({ group: 'nodes', data: nodeData(entity) })));
+    },
+    addEdges(edges) {
+      const fresh = edges.map(edgeData).filter((data) => !graph.has(data.id)
+        && graph.has(data.source) && graph.has(data.target));
+      cy.add(fresh.map((data) => ({ group: 'edges', data })));
+    },
+    markExpanded: (id) => cy.getElementById(id).data('expanded', true),
+    isExpanded: (id) => Boolean(cy.getElementById(id).data('expanded')),
+    select(id) { cy.elements().unselect(); cy.getElementById(id).select(); },
+    hideKinds(kinds) {
+      cy.edges().forEach((edge) => edge.toggleClass('hidden', kinds.includes(edge.data('kind'))));
+      cy.nodes().forEach((node) => node.toggleClass('hidden', !node.data('expanded')
+        && node.connectedEdges(':visible').empty() && node.connectedEdges().nonempty()));
+    },
+    highlight(nodeIds, edgeIds) {
+      cy.elements().removeClass('on-path faded');
+      if (!nodeIds.length) return;
+      cy.elements().addClass('faded');
+      for (const id of [...nodeIds, ...edgeIds]) cy.getElementById(id).removeClass('faded').addClass('on-path');
+    },
+    edgeIdFor: (edge) => edgeData(edge).id,
+    layout() {
+      cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 90, padding: 30 }).run();
+      cy.fit(undefined, 40);
+    },
+  };
+  return graph;
+}

@@ -1,0 +1,57 @@
+// The GraphQL operations the explorer sends: all on the public API.
+
+const ENTITY = `
+fragment Entity on Node {
+  __typename id
+  ... on Territory { name nameAr nameFr level type population }
+  ... on CuratedEntity { label nameAr nameFr nameEn }
+}`;
+
+const LINK = `
+fragment LinkDetail on Link {
+  __typename id kind since until note
+  ... on Participation { participationRole: role }
+  ... on EventParticipation { eventRole: role }
+  ... on DocumentParty { documentRole: role }
+  ... on Twinning { status }
+  parties { slot entity { ...Entity } }
+  sources { id title url publisher published language }
+}`;
+
+export const SEARCH = `
+query Search($text: String!) {
+  search(text: $text, first: 20) {
+    label match matchedName { text lang }
+    entity { ...Entity }
+  }
+}${ENTITY}`;
+
+export const NEIGHBOURHOOD = `
+query Neighbourhood($id: ID!) {
+  neighbourhood(id: $id, depth: 1) {
+    center { ...Entity }
+    nodes { ...Entity }
+    edges { from to kind role link { ...LinkDetail } }
+    truncated
+  }
+}${ENTITY}${LINK}`;
+
+export const CONNECTIONS = `
+query Connections($from: ID!, $to: ID!) {
+  connections(from: $from, to: $to, first: 5) {
+    paths {
+      length
+      steps { from { ...Entity } to { ...Entity } kind role link { ...LinkDetail } }
+    }
+  }
+}${ENTITY}${LINK}`;
+
+export const NODE = `
+query Node($id: ID!) {
+  node(id: $id) { ...Entity ... on Link { ...LinkDetail } }
+}${ENTITY}${LINK}`;
+
+export const LINK_KINDS = `
+query LinkKinds {
+  __type(name: "LinkKind") { enumValues { name description } }
+}`;
