@@ -1,0 +1,1 @@
+"""Federation test fixtures: a partner agency's subgraph, a negative control, processes."""

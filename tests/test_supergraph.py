@@ -1,0 +1,168 @@
+"""The registry in a real supergraph: Apollo's gateway over the registry and a partner's subgraph.
+
+One gateway per module (`node tools/gateway.mjs`, @apollo/gateway with
+IntrospectAndCompose) composes the live registry (a real uvicorn server on the
+embedded graph) with a partner agency's subgraph (tests/federation/partner.py,
+its own process). Queries cross both subgraphs in both directions. The negative
+control, a subgraph redefining a registry field without @shareable, must fail
+composition with Apollo's own error, in the composer and in the gateway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.federation import conflicting, partner
+from tests.federation.processes import (
+    GraphQLClient,
+    compose,
+    gateway,
+    missing_packages,
+    node,
+    subgraph,
+    wait_for_graphql,
+)
+from tests.live import LiveServer
+
+if node() is None:
+    pytest.skip("node is not installed (the gateway is a Node program)",
+                allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def npm_packages() -> None:
+    missing = missing_packages()
+    if missing:
+        pytest.fail(f"node_modules lacks {', '.join(missing)}: run `npm ci`")
+
+
+@pytest.fixture(scope="module")
+def registry_url(api: LiveServer) -> str:
+    url = f"{api.url}/graphql"
+    wait_for_graphql(url)
+    return url
+
+
+@pytest.fixture(scope="module")
+def partner_url() -> Iterator[str]:
+    with subgraph("partner") as process:
+        wait_for_graphql(process.url)
+        yield process.url
+
+
+@pytest.fixture(scope="module")
+def supergraph(npm_packages: None, registry_url: str, partner_url: str
+               ) -> Iterator[GraphQLClient]:
+    with gateway({"registry": registry_url, "partner": partner_url}) as process:
+        client = GraphQLClient(process.url)
+        try:
+            yield client
+        finally:
+            client.close()
+
+
+def registry_sdl(url: str) -> str:
+    client = GraphQLClient(url)
+    try:
+        sdl: str = client.data("{ _service { sdl } }")["_service"]["sdl"]
+        return sdl
+    finally:
+        client.close()
+
+
+def test_partner_projects_reach_registry_communes_and_their_regions(
+        supergraph: GraphQLClient) -> None:
+    query = """{ projects { id title budget
+        region { code nameFr }
+        communes { id nameFr nameAr type population province { nameFr } region { nameFr } } } }"""
+    projects = {p["id"]: p for p in supergraph.data(query)["projects"]}
+    berkane = projects["project:berkane-water"]
+    assert berkane["budget"] == 12_500_000
+    assert berkane["region"] == {"code": "02", "nameFr": "Oriental"}
+    [commune] = berkane["communes"]
+    assert commune["id"] == "MA:02.113.01.09"
+    assert commune["nameFr"] == "Berkane"
+    assert commune["nameAr"] == "بركان"
+    assert commune["type"] == "URBAN"
+    assert commune["population"] == 99_069  # RGPH 2024
+    assert commune["province"] == {"nameFr": "Berkane"}
+    assert commune["region"] == {"nameFr": "Oriental"}
+    chtouka = projects["project:chtouka-irrigation"]
+    assert [c["id"] for c in chtouka["communes"]] == ["MA:09.163.07.23", "MA:09.163.05.11"]
+    assert {c["province"]["nameFr"] for c in chtouka["communes"]} == {"Chtouka-Aït Baha"}
+    assert chtouka["region"] == {"code": "09", "nameFr": "Souss-Massa"}
+    assert projects["project:midelt-schools"]["communes"][0]["nameAr"] == "كرامة"
+
+
+def test_registry_communes_reach_partner_projects(supergraph: GraphQLClient) -> None:
+    query = """{ collectivities(filter: {province: "MA:09.163"}, first: 100) {
+        nodes { id ... on Commune { projects { id title budget } } } } }"""
+    nodes = supergraph.data(query)["collectivities"]["nodes"]
+    assert len(nodes) > 20
+    with_projects = {n["id"]: n["projects"] for n in nodes if n["projects"]}
+    expected = [{"id": "project:chtouka-irrigation",
+                 "title": "Irrigation d'Oued Essafa et de Belfaâ", "budget": 7_800_000}]
+    assert with_projects == {"MA:09.163.07.23": expected, "MA:09.163.05.11": expected}
+
+
+def test_round_trip_registry_to_partner_and_back(supergraph: GraphQLClient) -> None:
+    query = """{ collectivity(code: "02.113.01.09") { name ... on Commune {
+        projects { title communes { code region { nameFr } } } } } }"""
+    commune = supergraph.data(query)["collectivity"]
+    assert commune == {"name": "Berkane", "projects": [{
+        "title": "Eau potable de Berkane",
+        "communes": [{"code": "02.113.01.09", "region": {"nameFr": "Oriental"}}]}]}
+
+
+def test_unknown_commune_of_a_partner_is_null_and_the_others_resolve(
+        supergraph: GraphQLClient) -> None:
+    # The registry answers null for the unknown id. The gateway keeps the
+    # partner's id and nulls the registry's nullable fields; a non-null one
+    # (name) nulls the whole commune, reported in extensions.valueCompletion.
+    body = supergraph.post("{ projects { id communes { id nameFr } } }")
+    assert "errors" not in body, body["errors"]
+    projects = {p["id"]: p for p in body["data"]["projects"]}
+    assert projects["project:ghost"]["communes"] == [{"id": partner.UNKNOWN_COMMUNE,
+                                                      "nameFr": None}]
+    assert projects["project:berkane-water"]["communes"] == [
+        {"id": "MA:02.113.01.09", "nameFr": "Berkane"}]
+    body = supergraph.post('{ project(id: "project:ghost") { communes { id name } } }')
+    assert body["data"]["project"]["communes"] == [None]
+    [completion] = body["extensions"]["valueCompletion"]
+    assert completion["path"] == ["project", "communes", 0, "name"]
+
+
+def test_partner_and_registry_compose_without_errors_or_hints(
+        npm_packages: None, registry_url: str) -> None:
+    report = compose({"registry": registry_sdl(registry_url),
+                      "partner": partner.schema.as_str()})
+    assert report["composed"], report["errors"]
+    assert report["hints"] == []
+    supergraph_sdl = report["supergraphSdl"]
+    assert '@join__type(graph: PARTNER, key: "id")' in supergraph_sdl
+    assert '@join__type(graph: REGISTRY, key: "code")' in supergraph_sdl
+
+
+def test_redefining_a_registry_field_without_shareable_fails_composition(
+        npm_packages: None, registry_url: str) -> None:
+    report = compose({"registry": registry_sdl(registry_url),
+                      "conflicting": conflicting.schema.as_str()})
+    assert not report["composed"]
+    assert [e["code"] for e in report["errors"]] == ["INVALID_FIELD_SHARING"]
+    assert 'Non-shareable field "Commune.nameFr"' in report["errors"][0]["message"]
+
+
+def test_gateway_refuses_to_start_over_the_conflicting_subgraph(
+        npm_packages: None, registry_url: str) -> None:
+    with subgraph("conflicting") as bad:
+        wait_for_graphql(bad.url)
+        process = gateway({"registry": registry_url, "conflicting": bad.url})
+        with pytest.raises(RuntimeError, match="exited before it was ready") as failure:
+            process.__enter__()
+        process.stop()
+    assert process.returncode == 1
+    assert "couldn't be composed" in str(failure.value)
+    assert 'Non-shareable field "Commune.nameFr" is resolved from multiple subgraphs' in str(
+        failure.value)
