@@ -13,6 +13,7 @@ from schema.link import link_from
 from schema.network_query import NetworkQuery
 from schema.node import Node
 from schema.pagination import Connection, connection_from
+from schema.questions import QuestionsQuery
 from schema.search import EntityKind, SearchHit, hit_from
 from schema.territory import Collectivity, Territory, territories_from, territory_from
 from schema.territory_inputs import CollectivityFilter, CollectivityOrder, ordering
@@ -20,7 +21,7 @@ from schema.territory_units import Country, Region
 
 
 @strawberry.type
-class Query(NetworkQuery):
+class Query(NetworkQuery, QuestionsQuery):
     @strawberry.field(description="Any entity or link by its registry id; null if there is "
                                   "none.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

@@ -1,0 +1,62 @@
+"""Coverage: how much of each region or province a network or programme reaches."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import LiteralString
+
+from graph.client import GraphClient, Row
+
+# Members of a network: current memberships (no end date stated).
+NETWORK_MEMBERS: LiteralString = (
+    "MATCH (:Entity {id: $id})<-[:INVOLVES {slot: 'network'}]-(l:Link {kind: 'MEMBERSHIP'})"
+    "-[:INVOLVES {slot: 'member'}]->(m:Entity) "
+    "WHERE l.until IS NULL "
+    "RETURN DISTINCT m.id AS id"
+)
+# Members of a programme: participants and twinned parties of it or of its parts.
+PROGRAMME_MEMBERS: LiteralString = (
+    "MATCH (p:Entity {id: $id}) "
+    "OPTIONAL MATCH (p)<-[:INVOLVES {slot: 'whole'}]-(:Link {kind: 'PART_OF'})"
+    "-[:INVOLVES {slot: 'part'}]->(c:Entity) "
+    "WITH [p] + collect(c) AS programmes "
+    "UNWIND programmes AS q "
+    "MATCH (q)<-[:INVOLVES {slot: 'programme'}]-(l:Link)-[a:INVOLVES]->(m:Entity) "
+    "WHERE l.kind IN ['PARTICIPATION', 'TWINNING'] AND a.slot IN ['participant', 'party'] "
+    "AND l.until IS NULL "
+    "RETURN DISTINCT m.id AS id"
+)
+
+# Per group (the country, a region or a province) and level: totals of the backbone, members,
+# commune population, and population of communes reached by a member (the commune
+# itself, its province or its region).
+COVERAGE_BY_GROUP: LiteralString = (
+    "MATCH (c:Collectivity) WHERE c.country = 'MA' "
+    "WITH c, CASE $groupBy WHEN 'COUNTRY' THEN c.country "
+    "WHEN 'REGION' THEN CASE c.level WHEN 'REGION' THEN c.id ELSE c.regionId END "
+    "ELSE CASE c.level WHEN 'REGION' THEN null WHEN 'PROVINCE' THEN c.id ELSE c.provinceId END "
+    "END AS groupId "
+    "WHERE groupId IS NOT NULL "
+    "WITH groupId, c, c.id IN $members AS member, "
+    "c.level = 'COMMUNE' AND (c.id IN $members OR c.provinceId IN $members "
+    "OR c.regionId IN $members) AS reached "
+    "RETURN groupId, c.level AS level, count(c) AS total, "
+    "toInteger(sum(CASE WHEN member THEN 1 ELSE 0 END)) AS members, "
+    "toInteger(sum(CASE WHEN c.level = 'COMMUNE' THEN coalesce(c.population, 0) ELSE 0 END)) "
+    "AS population, "
+    "toInteger(sum(CASE WHEN reached THEN coalesce(c.population, 0) ELSE 0 END)) "
+    "AS populationCovered "
+    "ORDER BY groupId, level"
+)
+
+
+async def members(db: GraphClient, subject_id: str, is_network: bool) -> list[str]:
+    """Ids of the current members of a network, or of the parties of a programme."""
+    query = NETWORK_MEMBERS if is_network else PROGRAMME_MEMBERS
+    return [row["id"] for row in await db.read(query, {"id": subject_id})]
+
+
+async def coverage_by_group(db: GraphClient, member_ids: Sequence[str],
+                            group_by: str) -> list[Row]:
+    """Rows of (groupId, level, total, members, population, populationCovered)."""
+    return await db.read(COVERAGE_BY_GROUP, {"members": list(member_ids), "groupBy": group_by})
