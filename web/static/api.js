@@ -56,7 +56,8 @@ export function failure(error) {
 /** The name to show for any entity: its label, else French, else Arabic, else its id. */
 export function nameOf(entity) {
   if (!entity) return '';
-  return entity.label || entity.name || entity.nameFr || entity.nameEn || entity.nameAr || entity.id;
+  return entity.label || entity.name || entity.title || entity.nameFr || entity.nameEn
+    || entity.nameAr || entity.id;
 }
 
 /** Arabic name shown beside the main one when they differ. */

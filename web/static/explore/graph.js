@@ -17,7 +17,7 @@ const NODE_SHAPES = {
 
 const STYLE = [
   { selector: 'node', style: {
-    label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': 140, 'font-size': 11,
+    label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': 130, 'font-size': 10,
     'text-valign': 'bottom', 'text-margin-y': 4, width: 22, height: 22,
     'background-color': '#64748b', shape: (node) => NODE_SHAPES[node.data('type')] || 'ellipse',
     'font-family': 'system-ui, "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif' } },
@@ -26,7 +26,7 @@ const STYLE = [
   { selector: 'node:selected', style: { 'background-color': '#f59e0b' } },
   { selector: 'edge', style: {
     width: 2, 'curve-style': 'bezier', 'line-color': (edge) => LINK_COLOURS[edge.data('kind')]
-      || '#94a3b8', 'target-arrow-shape': 'none', label: 'data(caption)', 'font-size': 9,
+      || '#94a3b8', 'target-arrow-shape': 'none', label: 'data(caption)', 'font-size': 8,
     'text-rotation': 'autorotate', color: '#475569', 'text-background-color': '#fff',
     'text-background-opacity': 0.8 } },
   { selector: 'edge:selected', style: { width: 5 } },
@@ -51,7 +51,7 @@ function edgeData(edge) {
 
 /** The graph in `container`; `on.node(id)` and `on.edge(edge)` are called on taps. */
 export function createGraph(container, on) {
-  const cy = cytoscape({ container, style: STYLE, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+  const cy = cytoscape({ container, style: STYLE, minZoom: 0.2, maxZoom: 3 });
   cy.on('tap', 'node', (event) => on.node(event.target.id()));
   cy.on('tap', 'edge', (event) => on.edge(event.target.data('edge')));
   const graph = {
@@ -59,9 +59,15 @@ export function createGraph(container, on) {
     has: (id) => cy.getElementById(id).nonempty(),
     entity: (id) => cy.getElementById(id).data('entity'),
     clear: () => cy.elements().remove(),
-    addEntities(entities) {
+    /** Add entities not yet drawn, placed around `near` (an entity id) when it is drawn. */
+    addEntities(entities, near) {
       const fresh = entities.filter((entity) => !graph.has(entity.id));
-      cy.add(fresh.map((entity) => ({ group: 'nodes', data: nodeData(entity) })));
+      const centre = near && graph.has(near) ? cy.getElementById(near).position() : { x: 0, y: 0 };
+      cy.add(fresh.map((entity, index) => {
+        const angle = (2 * Math.PI * index) / Math.max(fresh.length, 1);
+        return { group: 'nodes', data: nodeData(entity),
+          position: { x: centre.x + 120 * Math.cos(angle), y: centre.y + 120 * Math.sin(angle) } };
+      }));
     },
     addEdges(edges) {
       const fresh = edges.map(edgeData).filter((data) => !graph.has(data.id)
@@ -83,9 +89,10 @@ export function createGraph(container, on) {
       for (const id of [...nodeIds, ...edgeIds]) cy.getElementById(id).removeClass('faded').addClass('on-path');
     },
     edgeIdFor: (edge) => edgeData(edge).id,
+    /** Lay the graph out again; new nodes start where addEntities put them. */
     layout() {
-      cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 90, padding: 30 }).run();
+      cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 40000,
+        idealEdgeLength: () => 110, nodeOverlap: 20, padding: 30, numIter: 1500 }).run();
       cy.fit(undefined, 40);
     },
   };

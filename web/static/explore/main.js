@@ -11,8 +11,13 @@ const state = readState();
 const ends = { from: null, to: null };
 let graph;
 let paths = [];
+let kinds = [];
 
 class UnknownEntity extends Error {}
+
+/** A step of the API (from and to are entities) as the graph's edge (ids). */
+const flatEdge = (step) => ({ from: step.from?.id, to: step.to?.id, kind: step.kind,
+  role: step.role, link: step.link });
 
 function report(error) {
   say(status, error instanceof UnknownEntity ? error.message : failure(error), 'error');
@@ -28,17 +33,17 @@ async function search(text) {
 /** Load an entity's neighbourhood into the graph. */
 async function expand(id) {
   const found = (await graphql(NEIGHBOURHOOD, { id })).neighbourhood;
-  if (!found?.center) {
+  if (!found?.nodes.length) {
     throw new UnknownEntity(`No entity has the id “${id}” (it may come from an old or mistyped `
       + 'link). Search for it by name instead.');
   }
-  graph.addEntities([found.center, ...found.nodes]);
-  graph.addEdges(found.edges);
+  graph.addEntities(found.nodes, id);
+  graph.addEdges(found.edges.map(flatEdge));
   graph.markExpanded(id);
   graph.hideKinds(state.hide);
   $('graph-empty').hidden = true;
-  if (found.truncated) say(status, `Only part of the network around ${nameOf(found.center)} is shown.`);
-  return found.center;
+  if (found.truncated) say(status, `Only part of the network around ${nameOf(found.nodes[0])} is shown.`);
+  return found.nodes[0];
 }
 
 async function pick(entity) {
@@ -92,11 +97,15 @@ function setEnd(which, entity) {
 }
 
 async function findPaths() {
-  const found = (await graphql(CONNECTIONS, { from: ends.from.id, to: ends.to.id })).connections;
-  paths = found?.paths || [];
+  const via = state.hide.length ? kinds.filter((kind) => !state.hide.includes(kind)) : null;
+  const found = (await graphql(CONNECTIONS, { from: ends.from.id, to: ends.to.id, via }))
+    .connections;
+  paths = found.paths;
   panels.renderPaths($('paths'), paths, showPath);
   if (!paths.length) {
-    say(status, `No connection found between ${nameOf(ends.from)} and ${nameOf(ends.to)}.`);
+    const why = found.truncated ? ' (the search stopped at its limit)' : '';
+    say(status, `No connection found between ${nameOf(ends.from)} and ${nameOf(ends.to)}`
+      + `${state.hide.length ? ' through the link types shown' : ''}${why}.`);
     graph.highlight([], []);
     return;
   }
@@ -106,9 +115,8 @@ async function findPaths() {
 
 function showPath(index) {
   const steps = paths[index].steps;
-  graph.addEntities(steps.flatMap((step) => [step.from, step.to]));
-  const edges = steps.map((step) => ({ from: step.from.id, to: step.to.id, kind: step.kind,
-    role: step.role, link: step.link }));
+  graph.addEntities(steps.flatMap((step) => [step.from, step.to]), ends.from.id);
+  const edges = steps.map(flatEdge);
   graph.addEdges(edges);
   $('graph-empty').hidden = true;
   graph.layout();
@@ -127,8 +135,9 @@ function clearPaths() {
 }
 
 async function loadFilters() {
-  const kinds = (await graphql(LINK_KINDS)).__type?.enumValues || [];
-  $('filter-list').replaceChildren(...kinds.map((kind) => el('label', { title: kind.description },
+  const values = (await graphql(LINK_KINDS)).__type?.enumValues || [];
+  kinds = values.map((kind) => kind.name);
+  $('filter-list').replaceChildren(...values.map((kind) => el('label', { title: kind.description },
     el('input', { type: 'checkbox', value: kind.name, checked: !state.hide.includes(kind.name),
       onchange: (event) => toggleKind(kind.name, event.target.checked) }),
     el('span', { class: 'swatch', style: `background:${LINK_COLOURS[kind.name] || '#94a3b8'}` }),

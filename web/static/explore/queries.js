@@ -5,6 +5,7 @@ fragment Entity on Node {
   __typename id
   ... on Territory { name nameAr nameFr level type population }
   ... on CuratedEntity { label nameAr nameFr nameEn }
+  ... on Source { title }
 }`;
 
 const LINK = `
@@ -29,16 +30,16 @@ query Search($text: String!) {
 export const NEIGHBOURHOOD = `
 query Neighbourhood($id: ID!) {
   neighbourhood(id: $id, depth: 1) {
-    center { ...Entity }
     nodes { ...Entity }
-    edges { from to kind role link { ...LinkDetail } }
+    edges { kind role from { id } to { id } link { ...LinkDetail } }
     truncated
   }
 }${ENTITY}${LINK}`;
 
 export const CONNECTIONS = `
-query Connections($from: ID!, $to: ID!) {
-  connections(from: $from, to: $to, first: 5) {
+query Connections($from: ID!, $to: ID!, $via: [LinkKind!]) {
+  connections(from: $from, to: $to, via: $via, first: 5) {
+    truncated
     paths {
       length
       steps { from { ...Entity } to { ...Entity } kind role link { ...LinkDetail } }

@@ -1,0 +1,93 @@
+"""The pages in a real browser: Debian's Chromium driven by Playwright, against a live app.
+
+The app runs on localhost over a copy of the embedded backbone graph and loads the
+curated network files at start, as a fresh server does. Tests that need the browser
+are skipped, saying why, when Chromium is not installed (CI installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from graph.embedded import EmbeddedGraphServer
+from tests.conftest import copy_graph, settings_for
+from tests.live import LiveServer
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+CHROMIUM = os.environ.get("REGISTRY_CHROMIUM", "/usr/bin/chromium")
+LOCAL_SCHEMES = ("data", "blob", "about", "chrome-error")
+
+
+@pytest.fixture(scope="session")
+def site(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[LiveServer]:
+    """The registry app with the backbone and the curated network, on a localhost port."""
+    graph = copy_graph(graph_server, backbone_template)
+    with LiveServer(settings_for(graph_server, graph, autoload=True)) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def browser(site: LiveServer) -> Iterator[Any]:
+    """Headless Chromium from Debian's package; never a browser download.
+
+    Module-scoped and started after the site: Playwright's sync API keeps an event loop
+    running in this thread while it is open, and the graph fixtures use asyncio.run.
+    """
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """What a page did that a test should fail on: script errors, requests off this host."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+        self.errors: list[str] = []
+        self.external: list[str] = []
+
+    def request(self, request: Any) -> None:
+        url = urlsplit(request.url)
+        if url.scheme not in LOCAL_SCHEMES and url.hostname != self.host:
+            self.external.append(request.url)
+
+    def console(self, message: Any) -> None:
+        if message.type == "error" and "Failed to load resource" not in message.text:
+            self.errors.append(message.text)
+
+
+@pytest.fixture
+def page(browser: Any, site: LiveServer) -> Iterator[Any]:
+    """A fresh browser page on the site; fails the test on script errors or external requests."""
+    context = browser.new_context(base_url=site.url, viewport={"width": 1400, "height": 900},
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    watch = PageWatch(urlsplit(site.url).hostname or "127.0.0.1")
+    page.on("request", watch.request)
+    page.on("console", watch.console)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    page.watch = watch
+    yield page
+    context.close()
+    assert not watch.external, f"the page fetched from other hosts: {watch.external}"
+    assert not watch.errors, f"script errors in the page: {watch.errors}"
+
+
+def screenshot(page: Any, name: str) -> Path:
+    """Save a full-window screenshot under artifacts/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
