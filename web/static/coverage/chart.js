@@ -2,8 +2,8 @@
 import { levelName, percent } from './table.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const LABEL = 190;
-const WIDTH = 420;
+const LABEL = 170;
+const WIDTH = 280;
 const BAR = 12;
 
 function svg(tag, attributes = {}, text = '') {
@@ -37,7 +37,7 @@ function groupBars(group, levels, y) {
 export function renderChart(container, groups, levels, drill) {
   const rowHeight = (levels.length + 1) * (BAR + 3) + 12;
   const height = groups.length * rowHeight + 10;
-  const root = svg('svg', { viewBox: `0 0 ${LABEL + WIDTH + 200} ${height}`, role: 'img',
+  const root = svg('svg', { viewBox: `0 0 ${LABEL + WIDTH + 190} ${height}`, role: 'img',
     'aria-label': 'Members against totals and population covered, by territory; the same '
       + 'numbers are in the table.' });
   groups.forEach((group, index) => {

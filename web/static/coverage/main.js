@@ -52,14 +52,20 @@ async function load() {
   $('chart-caption').textContent = `${subjectName()}: members against totals, ${scope.toLowerCase()}`;
   renderChart($('chart'), groups, levels, drill);
   renderTable($('table'), `${subjectName()} — ${scope}`, table, drill);
-  renderStated(found.statedCounts || []);
+  renderStated(found.statedCounts, drilled ? [] : [...found.membersAbroad, ...found.otherMembers]);
   $('export').disabled = false;
   say(status, '');
 }
 
-function renderStated(counts) {
-  if (!counts.length) return $('stated').replaceChildren();
-  $('stated').replaceChildren(el('h2', {}, 'What the sources state'),
+function renderStated(counts, others) {
+  const parts = [];
+  if (others.length) {
+    parts.push(el('h2', {}, 'Other members (not Moroccan collectivities)'),
+      el('ul', {}, ...others.map((member) => el('li', { dir: 'auto' },
+        el('a', { href: `/explore?focus=${encodeURIComponent(member.id)}` }, nameOf(member))))));
+  }
+  if (!counts.length) return $('stated').replaceChildren(...parts);
+  $('stated').replaceChildren(...parts, el('h2', {}, 'What the sources state'),
     el('ul', {}, ...counts.map((count) => el('li', { dir: 'auto' },
       `${count.value} ${count.category} (${count.measure}${count.asOf ? `, ${count.asOf}` : ''}) `,
       ...count.sources.map((source) => (source.url

@@ -14,16 +14,15 @@ fragment Group on CoverageGroup {
 }`;
 
 export const COVERAGE = `
-query Coverage($network: ID, $programme: ID, $groupBy: CoverageGrouping) {
+query Coverage($network: ID, $programme: ID, $groupBy: CoverageGrouping!) {
   coverage(network: $network, programme: $programme, groupBy: $groupBy) {
     national { ...Group }
     groups { ...Group }
+    membersAbroad { id ... on Territory { name countryCode } }
+    otherMembers { id ... on CuratedEntity { label } }
     statedCounts {
       measure category value asOf
       sources { title url }
     }
   }
 }${GROUP}`;
-
-export const TERRITORY = `
-query Territory($id: ID!) { territory(id: $id) { id name nameAr level } }`;

@@ -31,8 +31,9 @@ const STYLE = [
     'text-background-opacity': 0.8 } },
   { selector: 'edge:selected', style: { width: 5 } },
   { selector: '.hidden', style: { display: 'none' } },
-  { selector: '.on-path', style: { 'line-color': '#d97706', 'background-color': '#d97706',
-    width: 5, 'z-index': 10 } },
+  { selector: 'node.on-path', style: { 'background-color': '#d97706', 'border-width': 3,
+    'border-color': '#92400e' } },
+  { selector: 'edge.on-path', style: { 'line-color': '#d97706', width: 5, 'z-index': 10 } },
   { selector: '.faded', style: { opacity: 0.25 } },
 ];
 
@@ -93,7 +94,11 @@ export function createGraph(container, on) {
     layout() {
       cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 40000,
         idealEdgeLength: () => 110, nodeOverlap: 20, padding: 30, numIter: 1500 }).run();
-      cy.fit(undefined, 40);
+      cy.fit(undefined, 60);
+      if (cy.zoom() > 1.4) {
+        cy.zoom(1.4);
+        cy.center();
+      }
     },
   };
   return graph;
