@@ -14,6 +14,8 @@ let table = null;
 
 class Unknown extends Error {}
 
+const words = (text) => text.toLowerCase().replaceAll('_', ' ');
+
 function writeState(push) {
   const query = new URLSearchParams(Object.entries(state).filter(([, value]) => value));
   query.delete(state.by === 'REGION' ? 'by' : '');
@@ -43,13 +45,13 @@ async function load() {
     national = region;
     scope = `Provinces and prefectures of ${region.territory.name}`;
   }
-  const levels = levelsOf(national);
+  const levels = levelsOf(national, groups);
   const canDrill = !drilled && state.by === 'REGION';
   const drill = canDrill ? (index) => drillInto(groups[index].territory.id) : null;
   table = rows(groups, national, levels);
   $('scope').textContent = scope;
   $('up').hidden = !drilled;
-  $('chart-caption').textContent = `${subjectName()}: members against totals, ${scope.toLowerCase()}`;
+  $('chart-caption').textContent = `${subjectName()}: members against totals (${scope})`;
   renderChart($('chart'), groups, levels, drill);
   renderTable($('table'), `${subjectName()} — ${scope}`, table, drill);
   renderStated(found.statedCounts, drilled ? [] : [...found.membersAbroad, ...found.otherMembers]);
@@ -67,7 +69,8 @@ function renderStated(counts, others) {
   if (!counts.length) return $('stated').replaceChildren(...parts);
   $('stated').replaceChildren(...parts, el('h2', {}, 'What the sources state'),
     el('ul', {}, ...counts.map((count) => el('li', { dir: 'auto' },
-      `${count.value} ${count.category} (${count.measure}${count.asOf ? `, ${count.asOf}` : ''}) `,
+      `${words(count.measure)}, ${words(count.category)}: ${count.value}`,
+      count.asOf ? ` (as of ${count.asOf})` : '', ' — ',
       ...count.sources.map((source) => (source.url
         ? el('a', { href: source.url, target: '_blank', rel: 'noopener' }, source.title)
         : el('cite', {}, source.title)))))));

@@ -9,9 +9,11 @@ export const percent = (share) => (share === null || share === undefined ? '—'
   : `${(share * 100).toFixed(1)} %`);
 const number = (value) => (value === null || value === undefined ? '—' : value.toLocaleString('en'));
 
-/** The levels to show: those of the national figures with units in them. */
-export function levelsOf(national) {
-  return national.levels.filter((level) => level.total > 0).map((level) => level.level);
+/** The levels to show: those with units in the totals and in at least one group. */
+export function levelsOf(national, groups) {
+  const present = (level, group) => group.levels.some((l) => l.level === level && l.total > 0);
+  return national.levels.map((level) => level.level)
+    .filter((level) => present(level, national) && groups.some((g) => present(level, g)));
 }
 
 function levelCell(group, level) {
