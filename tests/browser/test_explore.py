@@ -134,3 +134,18 @@ def test_api_down_shows_an_error(page: Any) -> None:
     assert "cannot be reached" in page.locator("#status").inner_text()
     page.watch.errors.clear()  # the aborted requests are logged by the browser
     screenshot(page, "explore-api-down")
+
+
+def test_a_shared_url_restores_the_view(page: Any, site: LiveServer) -> None:
+    link = f"participation:{CIM}~{BERKANE}~PARTNER"
+    open_explorer(page, f"?focus={BERKANE}&open={CIM}&hide=TERRITORY&from={BERKANE}"
+                        f"&to={BELGIAN_COOPERATION}&link={link}")
+    programme = {n["id"] for n in site.data(NEIGHBOURHOOD, {"id": CIM})["neighbourhood"]["nodes"]}
+    assert programme - {"MA:02.113"} <= graph_ids(page)
+    assert "MA:02.113" not in graph_ids(page), "the province is reached by a territory link only"
+    assert not page.get_by_label("territory").is_checked()
+    assert page.locator("#from-name").inner_text() == "Berkane"
+    assert page.locator("#paths > li").count() >= 1
+    page.locator("#details").get_by_role("heading", name="participation link").wait_for()
+    assert "error" not in (page.locator("#status").get_attribute("class") or "")
+    screenshot(page, "explore-shared-url")

@@ -34,14 +34,17 @@ export function renderNode(panel, entity, actions) {
         'To here')));
 }
 
+function sourceFacts(source) {
+  return [source.publisher, source.published, source.url ? '' : source.file && `file ${source.file}`]
+    .filter(Boolean).join(', ');
+}
+
 export function sourceList(sources) {
   if (!sources?.length) return el('p', { class: 'hint' }, 'No source recorded.');
   return el('ul', { class: 'sources' }, ...sources.map((source) => el('li', { dir: 'auto' },
     source.url ? el('a', { href: source.url, target: '_blank', rel: 'noopener' }, source.title)
       : source.title,
-    [source.publisher, source.published].filter(Boolean).length
-      ? el('small', {}, ` (${[source.publisher, source.published].filter(Boolean).join(', ')})`)
-      : null)));
+    sourceFacts(source) ? el('small', {}, ` (${sourceFacts(source)})`) : null)));
 }
 
 function roleOf(link, fallback) {
