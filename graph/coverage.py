@@ -15,16 +15,17 @@ NETWORK_MEMBERS: LiteralString = (
     "RETURN DISTINCT m.id AS id"
 )
 # Members of a programme: participants and twinned parties of it or of its parts.
-PROGRAMME_MEMBERS: LiteralString = (
-    "MATCH (p:Entity {id: $id}) "
-    "OPTIONAL MATCH (p)<-[:INVOLVES {slot: 'whole'}]-(:Link {kind: 'PART_OF'})"
-    "-[:INVOLVES {slot: 'part'}]->(c:Entity) "
-    "WITH [p] + collect(c) AS programmes "
-    "UNWIND programmes AS q "
-    "MATCH (q)<-[:INVOLVES {slot: 'programme'}]-(l:Link)-[a:INVOLVES]->(m:Entity) "
+_PROGRAMME_PARTIES: LiteralString = (
+    "<-[:INVOLVES {slot: 'programme'}]-(l:Link)-[a:INVOLVES]->(m:Entity) "
     "WHERE l.kind IN ['PARTICIPATION', 'TWINNING'] AND a.slot IN ['participant', 'party'] "
     "AND l.until IS NULL "
-    "RETURN DISTINCT m.id AS id"
+    "RETURN m.id AS id"
+)
+PROGRAMME_MEMBERS: LiteralString = (
+    "MATCH (:Entity {id: $id})" + _PROGRAMME_PARTIES + " "
+    "UNION "
+    "MATCH (:Entity {id: $id})<-[:INVOLVES {slot: 'whole'}]-(:Link {kind: 'PART_OF'})"
+    "-[:INVOLVES {slot: 'part'}]->(:Entity)" + _PROGRAMME_PARTIES
 )
 
 # Per group (the country, a region or a province) and level: totals of the backbone, members,

@@ -7,6 +7,7 @@ import asyncio
 import sys
 from pathlib import Path
 
+from graph import territory as graph_territory
 from graph.backends import open_backend
 from graph.errors import GraphError
 from importers.network.load import curated_files, import_network
@@ -31,6 +32,9 @@ async def _network(settings: Settings, files: list[Path]) -> None:
     backend = open_backend(settings)
     try:
         await backend.ensure_schema()
+        if not await graph_territory.counts_by_level(backend):
+            raise GraphError("the territorial backbone is not loaded: run "
+                             "`python -m importers territory` first")
         for path in files or curated_files():
             summary = await import_network(backend, path)
             print("\n".join(summary.lines()))

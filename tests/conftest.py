@@ -96,3 +96,38 @@ def api(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[L
     graph = copy_graph(graph_server, backbone_template)
     with LiveServer(settings_for(graph_server, graph)) as live:
         yield live
+
+
+NETWORK_TEMPLATE = "template_network"
+
+
+@pytest.fixture(scope="session")
+def network_template(graph_server: EmbeddedGraphServer, backbone_template: str) -> str:
+    """A graph holding the backbone and the curated network files; copy it, never write."""
+    from importers.network.load import curated_files, import_network
+
+    async def build() -> None:
+        backend = backend_for(graph_server, NETWORK_TEMPLATE)
+        try:
+            await backend._command("GRAPH.COPY", backbone_template, NETWORK_TEMPLATE)
+            for path in curated_files():
+                await import_network(backend, path, quiet=True)
+        finally:
+            await backend.close()
+    run(build())
+    return NETWORK_TEMPLATE
+
+
+@pytest.fixture
+def network_graph(graph_server: EmbeddedGraphServer, network_template: str) -> str:
+    """A graph of this test's own holding the backbone and the curated network."""
+    return copy_graph(graph_server, network_template)
+
+
+@pytest.fixture(scope="module")
+def network_api(graph_server: EmbeddedGraphServer,
+                network_template: str) -> Iterator[LiveServer]:
+    """A real server over HTTP on the backbone plus the curated network (read-only tests)."""
+    graph = copy_graph(graph_server, network_template)
+    with LiveServer(settings_for(graph_server, graph)) as live:
+        yield live

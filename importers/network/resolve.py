@@ -89,8 +89,8 @@ async def resolve(db: GraphClient, parsed: ParsedFile, defined: dict[str, str],
     """Map each reference key to an entity id; every failure becomes a problem."""
     uses = list(ref_uses(parsed))
     types = dict(defined)
-    wanted = {_as_id(u.ref) for u in uses} | set(_source_ids(parsed))
-    wanted = {i for i in wanted if i is not None and i not in defined}
+    candidates = {_as_id(u.ref) for u in uses} | set(_source_ids(parsed))
+    wanted = {i for i in candidates if i is not None and i not in defined}
     for row in await graph_import.existing_entities(db, sorted(wanted)):
         types[row["id"]] = _type_from_labels(row["labels"])
     by_name = await _name_lookups(db, [u.ref for u in uses if _is_name_lookup(u.ref)])
