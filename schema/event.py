@@ -10,7 +10,7 @@ from graph.client import Row
 from resolvers.context import Info
 from schema.entity import CuratedEntity, curated_args, curated_type, reference
 from schema.link import EventParticipation, StatedCount, links_of, related, related_one
-from schema.network_enums import EventKind, EventRole
+from schema.network_enums import EventKind, EventRole, EventStatus
 from schema.territory import Territory
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
                                                      "meeting or training.")
 class Event(CuratedEntity):
     kind: EventKind
+    status: EventStatus = strawberry.field(description="HELD, or PLANNED when the source "
+                                                       "announces it.")
     start: str | None = strawberry.field(description="Start, partial ISO date.")
     end: str | None = strawberry.field(description="End, partial ISO date.")
     venue: str | None = strawberry.field(description="Where, as the source words it.")
@@ -32,7 +34,8 @@ class Event(CuratedEntity):
     @classmethod
     def from_row(cls, row: Row) -> Event:
         """An event from its row."""
-        return cls(**curated_args(row), kind=EventKind(row["kind"]), start=row.get("start"),
+        return cls(**curated_args(row), kind=EventKind(row["kind"]),
+                   status=EventStatus(row.get("status") or "HELD"), start=row.get("start"),
                    end=row.get("end"), venue=row.get("venue"),
                    agenda=list(row.get("agenda") or []), outcomes=list(row.get("outcomes") or []))
 

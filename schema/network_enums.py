@@ -46,6 +46,12 @@ class EventKind(Enum):
     TRAINING = "TRAINING"
 
 
+@strawberry.enum(description="Whether an event took place or was announced.")
+class EventStatus(Enum):
+    HELD = "HELD"
+    PLANNED = "PLANNED"
+
+
 @strawberry.enum(description="Kinds of document.")
 class DocumentKind(Enum):
     CHARTER = "CHARTER"

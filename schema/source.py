@@ -28,6 +28,7 @@ class Source(Node):
     language: str | None
     published: str | None = strawberry.field(description="Publication date, partial ISO.")
     kind: str | None = strawberry.field(description="ARTICLE, DOCUMENT or DATASET.")
+    licence: str | None = strawberry.field(description="The licence of a dataset, to credit.")
     note: str | None
     row: Private[Row]
 
@@ -37,7 +38,8 @@ class Source(Node):
         return cls(id=row["id"], title=row.get("title") or row.get("name"),
                    url=row.get("url"), file=row.get("file"), publisher=row.get("publisher"),
                    language=row.get("language"), published=row.get("published"),
-                   kind=row.get("kind"), note=row.get("note"), row=row)
+                   kind=row.get("kind"), licence=row.get("licence"), note=row.get("note"),
+                   row=row)
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,

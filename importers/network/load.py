@@ -46,7 +46,7 @@ class NetworkSummary:
 
 def curated_files(directory: Path = DATA_DIR) -> list[Path]:
     """The curated files shipped with the registry, in name order."""
-    return sorted(directory.glob("*.yaml"))
+    return sorted([*directory.glob("*.yaml"), *directory.glob("*.json")])
 
 
 async def import_network(backend: GraphBackend, path: Path,

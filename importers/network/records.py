@@ -86,6 +86,7 @@ class SourceRecord(Record):
     language: Literal["ar", "fr", "nl", "en", "de", "zgh"]
     published: PartialDate | None = None
     kind: Literal["ARTICLE", "DOCUMENT", "DATASET"] = "ARTICLE"
+    note: str | None = None
 
 
 class OrganisationKind(StrEnum):
@@ -133,6 +134,7 @@ class PostRecord(Named):
 
 class EventRecord(Named):
     kind: Literal["WORKSHOP", "COUNCIL_SESSION", "STUDY_DAY", "MEETING", "TRAINING"]
+    status: Literal["HELD", "PLANNED"] = "HELD"
     start: PartialDate | None = None
     end: PartialDate | None = None
     venue: str | None = None

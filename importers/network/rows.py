@@ -18,10 +18,10 @@ NAME_FIELDS = {"ar": "nameAr", "fr": "nameFr", "nl": "nameNl", "en": "nameEn", "
                "zgh": "nameZgh"}
 # Fields of each section kept as node properties, besides id, kind, names and note.
 PROPS = {
-    "sources": ("file", "url", "title", "publisher", "language", "published", "kind"),
+    "sources": ("file", "url", "title", "publisher", "language", "published", "kind", "note"),
     "organisations": ("kind", "country"), "networks": ("founded",),
     "programmes": ("kind", "start", "end"), "persons": (), "posts": (),
-    "events": ("kind", "start", "end", "venue", "agenda", "outcomes"),
+    "events": ("kind", "status", "start", "end", "venue", "agenda", "outcomes"),
     "documents": ("kind", "number", "date"),
 }
 
