@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from graph.embedded import EmbeddedGraphServer
 from schema import build_schema
 from schema.federation import RegistrySchema
+from tests.federation.registry import registry_with_network
 from tests.live import LiveServer
 
 ENTITIES = """query($representations: [_Any!]!) { _entities(representations: $representations) {
-    __typename ... on Territory { id code } } }"""
+    __typename ... on Territory { id code } ... on CuratedEntity { id label }
+    ... on Source { id title } } }"""
 
 # Units of every territorial type, with ids and codes, read through the public API.
 UNITS = """{
@@ -30,11 +34,29 @@ UNITS = """{
     arrondissements { __typename id code } } }
 }"""
 
+# Curated entities of every type, read through the public API.
+CURATED = """{
+  organisations { __typename id label posts { __typename id label } }
+  networks { __typename id label }
+  programmes { __typename id label }
+  persons { __typename id label }
+  events { __typename id label }
+  documents { __typename id label }
+  sources { __typename id title }
+}"""
+
 # Whether the app's schema reports a bad __typename per representation (RegistrySchema).
 WIRED = isinstance(build_schema(), RegistrySchema)
 NEEDS_WIRING = pytest.mark.xfail(
     not WIRED, strict=True,
     reason="schema/__init__.py must build schema.federation.RegistrySchema")
+
+
+@pytest.fixture(scope="module")
+def api(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[LiveServer]:
+    """The registry with the curated network, for this module's read-only tests."""
+    with registry_with_network(graph_server, backbone_template) as live:
+        yield live
 
 
 def entities(api: LiveServer, representations: list[Any]) -> dict[str, Any]:
@@ -50,29 +72,46 @@ def units(api: LiveServer) -> list[dict[str, str]]:
             found += [province, *province["cercles"]]
     for name in ("communes", "more", "municipalities"):
         found += data[name]["nodes"]
-    return list({unit["id"]: unit for unit in found}.values())
+    return list({unit["id"]: {key: unit[key] for key in ("__typename", "id", "code")}
+                 for unit in found}.values())
+
+
+def curated(api: LiveServer) -> list[dict[str, str]]:
+    data = api.data(CURATED)
+    found = [entity for kind in data.values() for entity in kind]
+    found += [post for organisation in data["organisations"] for post in organisation["posts"]]
+    return [{k: v for k, v in entity.items() if k != "posts"} for entity in found]
 
 
 def test_five_hundred_mixed_representations_cost_one_round_trip_per_loader(
         api: LiveServer) -> None:
     rng = random.Random(4)
-    known = rng.sample(units(api), 420)
+    known = rng.sample(units(api), 330)
     assert {u["__typename"] for u in known} == {
         "Country", "Region", "Province", "Cercle", "Commune", "ForeignMunicipality",
         "Arrondissement"}
+    entities_known = curated(api)
+    assert {e["__typename"] for e in entities_known} == {
+        "Organisation", "Post", "Network", "Programme", "Person", "Event", "Document", "Source"}
     cases: list[tuple[dict[str, Any], dict[str, str] | None]] = []
     for unit in known:
         # Countries have only @key(fields: "id"); every other type also has a code key.
         key = "id" if unit["__typename"] == "Country" or rng.random() < 0.5 else "code"
         cases.append(({"__typename": unit["__typename"], key: unit[key]}, unit))
-    for n in range(20):
+    for entity in rng.sample(entities_known, min(len(entities_known), 90)):
+        cases.append(({"__typename": entity["__typename"], "id": entity["id"]}, entity))
+    for n in range(15):
         cases.append(({"__typename": "Commune", "id": f"MA:99.{n:03}.01.01"}, None))
         cases.append(({"__typename": "Region", "code": f"nonexistent-{n}"}, None))
-    # A province's id and code sent as a Region: the unit exists, the type does not match.
-    cases.append(({"__typename": "Region", "id": "MA:01.511"}, None))
+        cases.append(({"__typename": "Programme", "id": f"programme:nonexistent-{n}"}, None))
+    # Keys of existing entities sent under another type: null, never a relabelled entity.
+    cases.append(({"__typename": "Region", "id": "MA:01.511"}, None))  # a province
     cases.append(({"__typename": "Commune", "code": "01.511"}, None))
+    cases.append(({"__typename": "Organisation", "id": "programme:cim-2022-2026"}, None))
+    cases.append(({"__typename": "Programme", "id": "MA:02.113.01.09"}, None))  # a territory
+    known_cases = [case for case in cases if case[1] is not None]
     while len(cases) < 500:  # repeats of the same entity are answered each time
-        cases.append(rng.choice(cases[:len(known)]))
+        cases.append(rng.choice(known_cases))
     rng.shuffle(cases)
     assert len(cases) == 500
 
@@ -81,13 +120,11 @@ def test_five_hundred_mixed_representations_cost_one_round_trip_per_loader(
     elapsed = time.perf_counter() - started
 
     assert "errors" not in body, body["errors"]
-    expected = [None if unit is None else
-                {"__typename": unit["__typename"], "id": unit["id"], "code": unit["code"]}
-                for _, unit in cases]
-    assert body["data"]["_entities"] == expected
-    # Two statements: one for all the ids (territory loader), one for all the codes
-    # (territory_by_code loader), whatever the types, the order and the repeats.
-    assert body["extensions"]["roundTrips"] == 2
+    assert body["data"]["_entities"] == [expected for _, expected in cases]
+    # Three statements: one for all the territory ids (territory loader), one for
+    # all the codes (territory_by_code), one for all the curated ids (entity),
+    # whatever the types, the order and the repeats.
+    assert body["extensions"]["roundTrips"] == 3
     assert elapsed < 5, f"500 representations took {elapsed:.2f} s"
 
 
@@ -133,18 +170,25 @@ def test_representation_missing_its_key_is_null_with_an_error_naming_it(
         {"__typename": "Country", "code": "MA"},
         {"__typename": "Region", "id": {"nested": "MA:02"}},
         {"__typename": "Region", "id": "MA:02"},
+        {"__typename": "Programme", "slug": "cim-2022-2026"},
+        {"__typename": "Programme", "id": "programme:cim-2022-2026"},
     ])
     assert body["data"]["_entities"] == [
         {"__typename": "Commune", "id": "MA:02.113.01.09", "code": "02.113.01.09"},
         None, None, None,
         {"__typename": "Region", "id": "MA:02", "code": "02"},
+        None,
+        {"__typename": "Programme", "id": "programme:cim-2022-2026",
+         "label": "برنامج التعاون الجماعي الدولي 2022-2026"},
     ]
-    assert len(body["errors"]) == 3, body["errors"]
+    assert len(body["errors"]) == 4, body["errors"]
     assert_entity_error(body, 1, "Commune representation", '"name": "Berkane"',
                         "missing key field id or code")
     assert_entity_error(body, 2, "Country representation", '"code": "MA"',
                         "missing key field id")
     assert_entity_error(body, 3, "Region representation", "key field id must be")
+    assert_entity_error(body, 5, "Programme representation", '"slug": "cim-2022-2026"',
+                        "missing key field id")
 
 
 @NEEDS_WIRING

@@ -2,10 +2,11 @@
 
 One gateway per module (`node tools/gateway.mjs`, @apollo/gateway with
 IntrospectAndCompose) composes the live registry (a real uvicorn server on the
-embedded graph) with a partner agency's subgraph (tests/federation/partner.py,
-its own process). Queries cross both subgraphs in both directions. The negative
-control, a subgraph redefining a registry field without @shareable, must fail
-composition with Apollo's own error, in the composer and in the gateway.
+embedded graph, backbone and curated network) with a partner agency's subgraph
+(tests/federation/partner.py, its own process). Queries cross both subgraphs
+in both directions. The negative control, a subgraph redefining a registry
+field without @shareable, must fail composition with Apollo's own error, in
+the composer and in the gateway.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from graph.embedded import EmbeddedGraphServer
 from tests.federation import conflicting, partner
 from tests.federation.processes import (
     GraphQLClient,
@@ -24,7 +26,7 @@ from tests.federation.processes import (
     subgraph,
     wait_for_graphql,
 )
-from tests.live import LiveServer
+from tests.federation.registry import registry_with_network
 
 if node() is None:
     pytest.skip("node is not installed (the gateway is a Node program)",
@@ -39,10 +41,11 @@ def npm_packages() -> None:
 
 
 @pytest.fixture(scope="module")
-def registry_url(api: LiveServer) -> str:
-    url = f"{api.url}/graphql"
-    wait_for_graphql(url)
-    return url
+def registry_url(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[str]:
+    with registry_with_network(graph_server, backbone_template) as registry:
+        url = f"{registry.url}/graphql"
+        wait_for_graphql(url)
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +117,55 @@ def test_round_trip_registry_to_partner_and_back(supergraph: GraphQLClient) -> N
     assert commune == {"name": "Berkane", "projects": [{
         "title": "Eau potable de Berkane",
         "communes": [{"code": "02.113.01.09", "region": {"nameFr": "Oriental"}}]}]}
+
+
+# The issue's question: this agency's projects, with the collectivities they
+# touch, the region of each and its twin abroad (twinnings of the CIM 2022-2026).
+AGENCY_PROJECTS = """{ projects { id budget
+    programme { id kind start end }
+    communes { id nameFr region { nameFr }
+      twinnings { status programme { id } partner { __typename id
+        ... on ForeignMunicipality { nameFr nameNl country { nameFr } } } } } } }"""
+
+
+def test_agency_projects_with_communes_regions_and_twins_abroad(
+        supergraph: GraphQLClient) -> None:
+    projects = {p["id"]: p for p in supergraph.data(AGENCY_PROJECTS)["projects"]}
+    berkane = projects["project:berkane-water"]
+    assert berkane["programme"] == {"id": partner.CIM, "kind": "PHASE", "start": "2022",
+                                    "end": "2026"}
+    [commune] = berkane["communes"]
+    assert commune["region"] == {"nameFr": "Oriental"}
+    assert commune["twinnings"] == [{"status": "ACTIVE", "programme": {"id": partner.CIM},
+                                     "partner": {"__typename": "ForeignMunicipality",
+                                                 "id": "BE:21013", "nameFr": "Saint-Gilles",
+                                                 "nameNl": "Sint-Gillis",
+                                                 "country": {"nameFr": "Belgique"}}}]
+    twins = {c["id"]: [t["partner"]["id"] for t in c["twinnings"]]
+             for p in projects.values() for c in p["communes"] if c is not None}
+    assert twins == {"MA:02.113.01.09": ["BE:21013"], "MA:08.363.09.03": ["BE:25050"],
+                     "MA:09.163.07.23": ["BE:21006"], "MA:09.163.05.11": ["BE:21010"]}
+    assert projects["project:chtouka-irrigation"]["programme"] is None
+
+
+def test_registry_programme_reaches_partner_projects(supergraph: GraphQLClient) -> None:
+    query = """{ programme(id: "programme:cim-2022-2026") { kind
+        projects { id budget communes { nameFr } } } }"""
+    programme = supergraph.data(query)["programme"]
+    assert programme == {"kind": "PHASE", "projects": [
+        {"id": "project:berkane-water", "budget": 12_500_000,
+         "communes": [{"nameFr": "Berkane"}]},
+        {"id": "project:midelt-schools", "budget": 4_200_000,
+         "communes": [{"nameFr": "Gourrama"}]}]}
+
+
+def test_twin_abroad_reaches_partner_projects_of_its_moroccan_twin(
+        supergraph: GraphQLClient) -> None:
+    query = """{ collectivity(code: "21013") { name twinnings { partner {
+        ... on Commune { nameFr projects { title } } } } } }"""
+    saint_gilles = supergraph.data(query)["collectivity"]
+    assert saint_gilles == {"name": "Saint-Gilles", "twinnings": [{"partner": {
+        "nameFr": "Berkane", "projects": [{"title": "Eau potable de Berkane"}]}}]}
 
 
 def test_unknown_commune_of_a_partner_is_null_and_the_others_resolve(
