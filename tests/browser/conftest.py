@@ -2,7 +2,8 @@
 
 The app runs on localhost over a copy of the embedded backbone graph and loads the
 curated network files at start, as a fresh server does. Tests that need the browser
-are skipped, saying why, when Chromium is not installed (CI installs it).
+are skipped, saying why, when Chromium is not installed; under CI (CI set) they fail
+instead, so that a missing install step cannot pass unnoticed.
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ def browser(site: LiveServer) -> Iterator[Any]:
     running in this thread while it is open, and the graph fixtures use asyncio.run.
     """
     if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}: CI must run the browser tests")
+        pytest.skip(reason)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM)
