@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 import strawberry
 from graphql import GraphQLUnionType
 from strawberry.federation.schema import FederationAny
+from strawberry.federation.schema_directives import Key
+from strawberry.types.base import StrawberryObjectDefinition
 
 from graph.client import Row
 from resolvers.context import Info
@@ -84,6 +86,26 @@ async def territory_reference(info: Info, cls: type[T], id: Any = None, code: An
     return entity if type(entity) is cls else None
 
 
+async def collectivity_reference(info: Info, id: Any = None, **rest: Any) -> Any:
+    """Any collectivity by id, as its own type: the reference resolver of the
+    `Collectivity` entity interface (`@key(fields: "id")` on the interface), for
+    partners that extend every collectivity at once with `@interfaceObject`.
+
+    None when no unit has that id or it is not a collectivity (a country, a
+    cercle, an arrondissement).
+    """
+    shown = {name: value for name, value in {"id": id, **rest}.items() if value is not None}
+    if id is None:
+        raise _missing("Collectivity", ("id",), shown)
+    record = await info.context.loaders.territory.load(_key("Collectivity", "id", id, shown))
+    if record is None or record["level"] not in COLLECTIVITY_LEVELS:
+        return None
+    return territory_from(record)
+
+
+COLLECTIVITY_LEVELS = frozenset({"REGION", "PROVINCE", "COMMUNE", "MUNICIPALITY"})
+
+
 async def entity_reference(info: Info, id: Any, typename: str,
                            build: Callable[[Row], T] | None = None, **rest: Any
                            ) -> T | Row | None:
@@ -133,10 +155,19 @@ class RegistrySchema(strawberry.federation.Schema):
                 for index in range(len(representations))]
 
     def _entity_type_names(self) -> frozenset[str]:
-        union = self._schema.type_map.get("_Entity")
-        if not isinstance(union, GraphQLUnionType):
-            return frozenset()
-        return frozenset(member.name for member in union.types)
+        """The `_Entity` union's members, and interfaces with a @key (entity interfaces)."""
+        if not hasattr(self, "_entity_types"):
+            union = self._schema.type_map.get("_Entity")
+            names = {member.name for member in union.types} if isinstance(
+                union, GraphQLUnionType) else set()
+            for name, concrete in self.schema_converter.type_map.items():
+                definition = concrete.definition
+                if (isinstance(definition, StrawberryObjectDefinition)
+                        and definition.is_interface
+                        and any(isinstance(d, Key) for d in definition.directives or ())):
+                    names.add(name)
+            self._entity_types = frozenset(names)
+        return self._entity_types
 
 
 def _representation_problem(representation: Any, entity_types: frozenset[str]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 
 from graph.embedded import EmbeddedGraphServer
 from schema import build_schema
+from schema.__main__ import subgraph_sdl
 from schema.federation import RegistrySchema
 from tests.federation.registry import registry_with_network
 from tests.live import LiveServer
@@ -50,6 +52,12 @@ WIRED = isinstance(build_schema(), RegistrySchema)
 NEEDS_WIRING = pytest.mark.xfail(
     not WIRED, strict=True,
     reason="schema/__init__.py must build schema.federation.RegistrySchema")
+# Whether Collectivity is an entity interface (`@key(fields: "id")` on the interface).
+ENTITY_INTERFACE = re.search(r'^interface Collectivity [^{]*@key\(fields: "id"\)',
+                             subgraph_sdl(), re.MULTILINE) is not None
+NEEDS_ENTITY_INTERFACE = pytest.mark.xfail(
+    not ENTITY_INTERFACE, strict=True,
+    reason="schema/territory.py must declare Collectivity with @key(fields: \"id\")")
 
 
 @pytest.fixture(scope="module")
@@ -212,3 +220,25 @@ def test_representation_with_a_wrong_typename_is_null_with_an_error_naming_it(
     assert_entity_error(body, 2, "Name representation", "Name is not an entity type")
     assert_entity_error(body, 3, "missing __typename", '"id": "MA:02"')
     assert_entity_error(body, 4, "must be an object")
+
+
+@NEEDS_ENTITY_INTERFACE
+def test_collectivity_representations_come_back_as_their_own_type(api: LiveServer) -> None:
+    body = entities(api, [
+        {"__typename": "Collectivity", "id": "MA:02"},
+        {"__typename": "Collectivity", "id": "BE:21013"},
+        {"__typename": "Collectivity", "id": "MA"},  # a country is not a collectivity
+        {"__typename": "Collectivity", "id": "MA:02.113.01.09"},
+        {"__typename": "Collectivity", "id": "MA:99.999"},
+        {"__typename": "Collectivity", "code": "02"},
+    ])
+    assert body["data"]["_entities"] == [
+        {"__typename": "Region", "id": "MA:02", "code": "02"},
+        {"__typename": "ForeignMunicipality", "id": "BE:21013", "code": "21013"},
+        None,
+        {"__typename": "Commune", "id": "MA:02.113.01.09", "code": "02.113.01.09"},
+        None, None,
+    ]
+    assert len(body["errors"]) == 1, body["errors"]
+    assert_entity_error(body, 5, "Collectivity representation", "missing key field id")
+    assert body["extensions"]["roundTrips"] == 1

@@ -11,12 +11,14 @@ the composer and in the gateway.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 
 from graph.embedded import EmbeddedGraphServer
-from tests.federation import conflicting, partner
+from schema.__main__ import subgraph_sdl
+from tests.federation import conflicting, grants, partner
 from tests.federation.processes import (
     GraphQLClient,
     compose,
@@ -31,6 +33,16 @@ from tests.federation.registry import registry_with_network
 if node() is None:
     pytest.skip("node is not installed (the gateway is a Node program)",
                 allow_module_level=True)
+
+
+# Whether the registry declares `interface Collectivity @key(fields: "id")`, the
+# entity interface a partner needs to extend every collectivity at once.
+ENTITY_INTERFACE = re.search(r'^interface Collectivity [^{]*@key\(fields: "id"\)',
+                             subgraph_sdl(), re.MULTILINE) is not None
+NEEDS_ENTITY_INTERFACE = pytest.mark.xfail(
+    not ENTITY_INTERFACE, strict=True,
+    reason="schema/territory.py must declare Collectivity with @key(fields: \"id\") and "
+           "resolve_reference (schema.federation.collectivity_reference)")
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +68,22 @@ def partner_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def supergraph(npm_packages: None, registry_url: str, partner_url: str
-               ) -> Iterator[GraphQLClient]:
-    with gateway({"registry": registry_url, "partner": partner_url}) as process:
+def grants_url() -> Iterator[str | None]:
+    if not ENTITY_INTERFACE:  # it would not compose: see the composition test
+        yield None
+        return
+    with subgraph("grants") as process:
+        wait_for_graphql(process.url)
+        yield process.url
+
+
+@pytest.fixture(scope="module")
+def supergraph(npm_packages: None, registry_url: str, partner_url: str,
+               grants_url: str | None) -> Iterator[GraphQLClient]:
+    subgraphs = {"registry": registry_url, "partner": partner_url}
+    if grants_url:
+        subgraphs["grants"] = grants_url
+    with gateway(subgraphs) as process:
         client = GraphQLClient(process.url)
         try:
             yield client
@@ -166,6 +191,51 @@ def test_twin_abroad_reaches_partner_projects_of_its_moroccan_twin(
     saint_gilles = supergraph.data(query)["collectivity"]
     assert saint_gilles == {"name": "Saint-Gilles", "twinnings": [{"partner": {
         "nameFr": "Berkane", "projects": [{"title": "Eau potable de Berkane"}]}}]}
+
+
+@NEEDS_ENTITY_INTERFACE
+def test_interface_object_partner_reaches_collectivities_of_every_level(
+        supergraph: GraphQLClient) -> None:
+    query = """{ grants { id amount recipient { __typename id name
+        ... on ForeignMunicipality { country { nameFr } } } } }"""
+    recipients = {g["id"]: g["recipient"] for g in supergraph.data(query)["grants"]}
+    assert recipients == {
+        "grant:oriental-2024": {"__typename": "Region", "id": "MA:02", "name": "Oriental"},
+        "grant:berkane-province-2024": {"__typename": "Province", "id": "MA:02.113",
+                                        "name": "Berkane"},
+        "grant:berkane-2025": {"__typename": "Commune", "id": "MA:02.113.01.09",
+                               "name": "Berkane"},
+        "grant:saint-gilles-2025": {"__typename": "ForeignMunicipality", "id": "BE:21013",
+                                    "name": "Saint-Gilles",
+                                    "country": {"nameFr": "Belgique"}}}
+
+
+@NEEDS_ENTITY_INTERFACE
+def test_every_collectivity_reaches_the_interface_object_partner(
+        supergraph: GraphQLClient) -> None:
+    query = """{ collectivity(code: "02.113") { name grants { id }
+        children { code grants { amount } } }
+      projects { id communes { id grants { year } projects { id } } } }"""
+    data = supergraph.data(query)
+    province = data["collectivity"]
+    assert province["grants"] == [{"id": "grant:berkane-province-2024"}]
+    granted = {c["code"]: c["grants"] for c in province["children"] if c["grants"]}
+    assert granted == {"02.113.01.09": [{"amount": 450_000}]}
+    berkane = next(p for p in data["projects"] if p["id"] == "project:berkane-water")
+    assert berkane["communes"] == [{"id": "MA:02.113.01.09", "grants": [{"year": 2025}],
+                                    "projects": [{"id": "project:berkane-water"}]}]
+
+
+def test_interface_object_partner_composes_only_with_the_entity_interface(
+        npm_packages: None, registry_url: str) -> None:
+    report = compose({"registry": registry_sdl(registry_url),
+                      "grants": grants.schema.as_str()})
+    if ENTITY_INTERFACE:
+        assert report["composed"], report["errors"]
+    else:
+        assert not report["composed"]
+        assert {e["code"] for e in report["errors"]} == {"SATISFIABILITY_ERROR"}
+        assert "@interfaceObject type \"Collectivity\"" in report["errors"][0]["message"]
 
 
 def test_unknown_commune_of_a_partner_is_null_and_the_others_resolve(

@@ -18,7 +18,8 @@ from starlette.applications import Starlette
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
-SUBGRAPHS = {"partner": "tests.federation.partner", "conflicting": "tests.federation.conflicting"}
+SUBGRAPHS = {"partner": "tests.federation.partner", "grants": "tests.federation.grants",
+             "conflicting": "tests.federation.conflicting"}
 
 
 def app_for(name: str) -> Starlette:
