@@ -187,6 +187,8 @@ function wire() {
   });
   $('find-paths').addEventListener('click', () => findPaths().catch(report));
   $('clear-paths').addEventListener('click', clearPaths);
+  // Back and forward replay a shared view from its URL.
+  window.addEventListener('popstate', () => window.location.reload());
 }
 
 async function start() {
