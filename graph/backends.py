@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from graph.client import GraphBackend
-from graph.embedded import EmbeddedGraphServer
+from graph.embedded import EmbeddedGraphServer, running_url
 from graph.falkor_backend import FalkorBackend
 from graph.neo4j_backend import Neo4jBackend
 from settings import Settings
 
 
-def open_backend(settings: Settings) -> GraphBackend:
+def open_backend(settings: Settings, attach: bool = False) -> GraphBackend:
     """Neo4j if NEO4J_URI is set, a FalkorDB server if FALKORDB_URL is, else the embedded one.
 
     Starting the embedded server blocks for the few milliseconds it takes; call
-    this from the main thread, whose lifetime the server's is tied to.
+    this from the main thread, whose lifetime the server's is tied to. With
+    `attach`, command-line tools use the embedded server of a running registry
+    on the same data directory instead of refusing to start a second one.
     """
     if settings.neo4j_uri:
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
@@ -22,6 +24,9 @@ def open_backend(settings: Settings) -> GraphBackend:
     if settings.falkordb_url:
         return FalkorBackend.connect(settings.falkordb_url, settings.graph,
                                      settings.query_timeout_ms)
+    url = running_url(settings.data_dir) if attach else None
+    if url is not None:
+        return FalkorBackend.connect(url, settings.graph, settings.query_timeout_ms)
     server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync)
     server.start()
     return FalkorBackend.connect(server.url, settings.graph, settings.query_timeout_ms, server)

@@ -64,6 +64,12 @@ def _answers_ping(path: Path, timeout: float = 0.5) -> bool:
         return False
 
 
+def running_url(data_dir: Path) -> str | None:
+    """The URL of a registry graph server already serving `data_dir`, if one answers."""
+    path = data_dir.expanduser().resolve() / "graph.sock"
+    return f"unix://{path}" if _answers_ping(path) else None
+
+
 class EmbeddedGraphServer:
     """Starts, watches and stops one FalkorDB server on a data directory."""
 

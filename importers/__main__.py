@@ -17,7 +17,7 @@ from settings import Settings
 
 
 async def _territory(settings: Settings) -> None:
-    backend = open_backend(settings)
+    backend = open_backend(settings, attach=True)
     try:
         created = await backend.ensure_schema()
         if created:
@@ -29,7 +29,7 @@ async def _territory(settings: Settings) -> None:
 
 
 async def _network(settings: Settings, files: list[Path]) -> None:
-    backend = open_backend(settings)
+    backend = open_backend(settings, attach=True)
     try:
         await backend.ensure_schema()
         if not await graph_territory.counts_by_level(backend):

@@ -11,6 +11,7 @@ from strawberry.extensions import SchemaExtension
 from schema.document import Document
 from schema.event import Event
 from schema.link import LINK_TYPES
+from schema.mutation_root import Mutation
 from schema.network import Network
 from schema.organisation import Organisation
 from schema.person import Person, Post
@@ -33,6 +34,7 @@ ExtensionFactory = type[SchemaExtension] | Callable[[], SchemaExtension]
 def build_schema(extensions: Sequence[ExtensionFactory] = ()) -> strawberry.federation.Schema:
     """The registry's federated schema, with the given extensions."""
     return strawberry.federation.Schema(
-        query=Query, types=list(TYPES), federation_version=FEDERATION_VERSION,
+        query=Query, mutation=Mutation, types=list(TYPES),
+        federation_version=FEDERATION_VERSION,
         extensions=list(extensions),
     )

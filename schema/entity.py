@@ -68,6 +68,14 @@ class CuratedEntity(Node):
     note: str | None = strawberry.field(description="Curator's note: readings and caveats.")
     row: Private[Row]
 
+    @strawberry.field(description="Increases with each change; give it back when updating.")
+    def version(self) -> int:
+        return int(self.row.get("version") or 1)
+
+    @strawberry.field(description="Retired: no longer current; kept for history.")
+    def retired(self) -> bool:
+        return bool(self.row.get("retired"))
+
     @strawberry.field(description="A name to show: French, else English, else Arabic.")
     def label(self) -> str:
         return self.name_fr or self.name_en or self.name_ar or self.name_nl or self.id

@@ -48,6 +48,14 @@ class Link(Node):
     note: str | None
     row: Private[Row]
 
+    @strawberry.field(description="Increases with each change; give it back when updating.")
+    def version(self) -> int:
+        return int(self.row["link"].get("version") or 1)
+
+    @strawberry.field(description="Retired: no longer current; kept for history.")
+    def retired(self) -> bool:
+        return bool(self.row["link"].get("retired"))
+
     @strawberry.field(description="Every entity taking part, with its part.")
     def parties(self) -> list[LinkParty]:
         return [LinkParty(slot=p["slot"], entity_id=p["id"]) for p in self.row["parties"]]

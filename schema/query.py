@@ -8,6 +8,7 @@ from resolvers import network as resolve_network
 from resolvers import search as resolve_search
 from resolvers import territory as resolve
 from resolvers.context import Info
+from schema.change import ChangesQuery
 from schema.entity import node_from
 from schema.link import link_from
 from schema.network_query import NetworkQuery
@@ -21,7 +22,7 @@ from schema.territory_units import Country, Region
 
 
 @strawberry.type
-class Query(NetworkQuery, QuestionsQuery):
+class Query(NetworkQuery, QuestionsQuery, ChangesQuery):
     @strawberry.field(description="Any entity or link by its registry id; null if there is "
                                   "none.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

@@ -48,23 +48,28 @@ class LiveServer:
         self._thread.join(30)
         self._socket.close()
 
-    def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        """POST a GraphQL operation; return the decoded response body."""
-        response = self.http.post("/graphql", json={"query": query, "variables": variables or {}})
+    def post(self, query: str, variables: dict[str, Any] | None = None,
+             token: str | None = None) -> dict[str, Any]:
+        """POST a GraphQL operation (with a bearer token if given); return the decoded body."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = self.http.post("/graphql", json={"query": query, "variables": variables or {}},
+                                  headers=headers)
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
         return body
 
-    def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    def data(self, query: str, variables: dict[str, Any] | None = None,
+             token: str | None = None) -> dict[str, Any]:
         """The `data` of an operation that must succeed without errors."""
-        body = self.post(query, variables)
+        body = self.post(query, variables, token)
         assert "errors" not in body, body["errors"]
         data: dict[str, Any] = body["data"]
         return data
 
-    def error(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    def error(self, query: str, variables: dict[str, Any] | None = None,
+              token: str | None = None) -> dict[str, Any]:
         """The single error of an operation that must fail."""
-        body = self.post(query, variables)
+        body = self.post(query, variables, token)
         assert body.get("errors"), body
         assert len(body["errors"]) == 1, body["errors"]
         error: dict[str, Any] = body["errors"][0]

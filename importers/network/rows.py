@@ -62,7 +62,9 @@ def build_rows(parsed: ParsedFile, resolved: dict[str, str],
     return out
 
 
-def _add_entity(out: Rows, origin: str, section: str, entity_type: str, record: Any) -> None:
+def entity_row(section: str, entity_type: str, record: Any,
+               origin: str) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """The node row of a curated entity record, and its name rows."""
     names = dict(record.name) if section != "sources" else {record.language: record.title}
     props = {p: getattr(record, p) for p in PROPS[section]}
     props.update({NAME_FIELDS[lang]: names.get(lang) for lang in NAME_FIELDS})
@@ -70,16 +72,23 @@ def _add_entity(out: Rows, origin: str, section: str, entity_type: str, record: 
     props.update(entityType=entity_type, nameSort=name_key(sort_name), origin=origin,
                  note=getattr(record, "note", None))
     props = {k: (v.value if hasattr(v, "value") else v) for k, v in props.items()}
-    name_rows = [_name(record.id, lang, text, "official") for lang, text in names.items()]
-    name_rows += [_name(record.id, a.lang, a.text, "alias") for a in getattr(record, "aliases", [])]
+    name_rows = [name_row(record.id, lang, text, "official") for lang, text in names.items()]
+    name_rows += [name_row(record.id, a.lang, a.text, "alias")
+                  for a in getattr(record, "aliases", [])]
+    return {"id": record.id, "props": props}, name_rows
+
+
+def _add_entity(out: Rows, origin: str, section: str, entity_type: str, record: Any) -> None:
+    row, name_rows = entity_row(section, entity_type, record, origin)
     sources = list(getattr(record, "sources", []))
-    props["importHash"] = _digest(props, name_rows, sources)
-    out.entities.setdefault(entity_type, []).append({"id": record.id, "props": props})
+    row["props"]["importHash"] = _digest(row["props"], name_rows, sources)
+    out.entities.setdefault(entity_type, []).append(row)
     out.names.extend(name_rows)
     out.entity_sources.extend({"id": record.id, "sourceId": s} for s in sources)
 
 
-def _name(entity_id: str, lang: str, text: str, kind: str) -> dict[str, str]:
+def name_row(entity_id: str, lang: str, text: str, kind: str) -> dict[str, str]:
+    """A `Name` row: one name of an entity, in one language, with its search key."""
     key = name_key(text)
     return {"id": f"{entity_id}/name/{lang}/{key}", "entityId": entity_id, "key": key,
             "text": text, "lang": lang, "kind": kind}
@@ -90,8 +99,7 @@ def _add_link(out: Rows, origin: str, label: str, kind: str,
               **extra: Any) -> None:
     if any(entity_id is None for _, entity_id in parties):
         return  # an unresolved reference: already reported as a problem
-    ids = [entity_id or "" for _, entity_id in parties]
-    link_id = f"{kind.lower().replace('_', '-')}:" + "~".join(ids + ([role] if role else []))
+    link_id = link_id_of(kind, [entity_id or "" for _, entity_id in parties], role)
     props = {"kind": kind, "role": role, "since": getattr(record, "since", None),
              "until": getattr(record, "until", None), "note": getattr(record, "note", None),
              "origin": origin, **extra}
@@ -104,16 +112,24 @@ def _add_link(out: Rows, origin: str, label: str, kind: str,
     out.link_sources.extend({"id": link_id, "sourceId": s} for s in sources)
 
 
+# Links stated by an entity's own fields: (section, field, kind, entity's slot, other's slot).
+DERIVED_LINKS = (("organisations", "partOf", "PART_OF", "part", "whole"),
+                 ("programmes", "partOf", "PART_OF", "part", "whole"),
+                 ("posts", "body", "POST_OF", "post", "body"),
+                 ("events", "place", "HELD_IN", "event", "place"),
+                 ("events", "programme", "FRAMEWORK", "activity", "programme"),
+                 ("documents", "event", "ADOPTED_AT", "document", "event"),
+                 ("documents", "programme", "FRAMEWORK", "activity", "programme"))
+
+
+def link_id_of(kind: str, party_ids: list[str], role: str | None) -> str:
+    """The stable id of a link: its kind, parties and role."""
+    return f"{kind.lower().replace('_', '-')}:" + "~".join(party_ids + ([role] if role else []))
+
+
 def _derived_links(out: Rows, parsed: ParsedFile, ref: Callable[[Ref | None], str | None]) -> None:
     """Links stated by an entity's own fields (a post's body, an event's place...)."""
-    fields = (("organisations", "partOf", "PART_OF", "part", "whole"),
-              ("programmes", "partOf", "PART_OF", "part", "whole"),
-              ("posts", "body", "POST_OF", "post", "body"),
-              ("events", "place", "HELD_IN", "event", "place"),
-              ("events", "programme", "FRAMEWORK", "activity", "programme"),
-              ("documents", "event", "ADOPTED_AT", "document", "event"),
-              ("documents", "programme", "FRAMEWORK", "activity", "programme"))
-    for section, attr, kind, own_slot, other_slot in fields:
+    for section, attr, kind, own_slot, other_slot in DERIVED_LINKS:
         for label, record in parsed.of(section):
             target = getattr(record, attr)
             if target is not None:

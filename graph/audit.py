@@ -1,0 +1,49 @@
+"""Reading the audit trail: `Change` nodes, appended by every contribution, never updated."""
+
+from __future__ import annotations
+
+from typing import Any, LiteralString
+
+from graph.client import GraphClient, Row
+
+CHANGES: LiteralString = (
+    "MATCH (c:Change) "
+    "WHERE ($since IS NULL OR c.at >= $since) "
+    "AND ($target IS NULL OR c.targetId = $target) "
+    "AND ($actor IS NULL OR c.actor = $actor) "
+    "AND ($afterAt IS NULL OR c.at > $afterAt OR (c.at = $afterAt AND c.id > $afterId)) "
+    "RETURN c{.*} AS change ORDER BY c.at, c.id LIMIT $limit"
+)
+
+
+async def changes(db: GraphClient, filters: dict[str, Any], after: tuple[str, str] | None,
+                  limit: int) -> list[Row]:
+    """Changes in time order, filtered by since, target and actor, after a cursor."""
+    params = {"since": filters.get("since"), "target": filters.get("target"),
+              "actor": filters.get("actor"), "afterAt": after[0] if after else None,
+              "afterId": after[1] if after else None, "limit": limit}
+    return [row["change"] for row in await db.read(CHANGES, params)]
+
+
+CHANGES_COUNT: LiteralString = (
+    "MATCH (c:Change) "
+    "WHERE ($since IS NULL OR c.at >= $since) "
+    "AND ($target IS NULL OR c.targetId = $target) "
+    "AND ($actor IS NULL OR c.actor = $actor) "
+    "RETURN count(c) AS total"
+)
+
+
+async def count(db: GraphClient, filters: dict[str, Any]) -> int:
+    """How many changes match the filters."""
+    params = {k: filters.get(k) for k in ("since", "target", "actor")}
+    return int((await db.read(CHANGES_COUNT, params))[0]["total"])
+
+
+CHANGE_BY_ID: LiteralString = "MATCH (c:Change {id: $id}) RETURN c{.*} AS change"
+
+
+async def change_by_id(db: GraphClient, change_id: str) -> Row | None:
+    """One change by id."""
+    rows = await db.read(CHANGE_BY_ID, {"id": change_id})
+    return rows[0]["change"] if rows else None

@@ -1,0 +1,109 @@
+"""Writing contributions: each change is one statement, so it is atomic.
+
+The statement that changes an entity or a link also appends its `Change`
+record and cites the sources, so a fact never changes without its audit entry.
+Updates are guarded by the version the writer read: a stale version matches
+nothing and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, LiteralString
+
+from graph.client import GraphClient, Row
+
+_CITE: LiteralString = (
+    "CALL { WITH x, c UNWIND $sources AS sid MATCH (s:Source {id: sid}) "
+    "MERGE (x)-[:SOURCED_FROM]->(s) MERGE (c)-[:CITES]->(s) RETURN count(s) AS cited } "
+)
+_NAMES: LiteralString = (
+    "CALL { WITH x UNWIND $names AS nm MERGE (k:Name {id: nm.id}) "
+    "SET k.key = nm.key, k.text = nm.text, k.lang = nm.lang, k.kind = nm.kind, "
+    "k.entityId = nm.entityId MERGE (x)-[:NAMED]->(k) RETURN count(k) AS named } "
+)
+_LINKS: LiteralString = (
+    "CALL { WITH x UNWIND $links AS lk MATCH (o:Entity {id: lk.other}) "
+    "CREATE (l:Link {id: lk.id}) SET l += lk.props, l.version = 1 "
+    "CREATE (l)-[:INVOLVES {slot: lk.ownSlot}]->(x) "
+    "CREATE (l)-[:INVOLVES {slot: lk.otherSlot}]->(o) "
+    "WITH l UNWIND $sources AS sid MATCH (s:Source {id: sid}) "
+    "MERGE (l)-[:SOURCED_FROM]->(s) RETURN count(l) AS linked } "
+)
+_CREATE_TAIL: LiteralString = (
+    " SET x += $props, x.version = 1 "
+    "CREATE (c:Change) SET c += $change, c.version = 1 "
+    "WITH x, c " + _CITE + _NAMES + _LINKS + "RETURN x.version AS version, cited"
+)
+CREATE_ENTITY: dict[str, LiteralString] = {
+    "Organisation": "CREATE (x:Entity:Organisation {id: $id})" + _CREATE_TAIL,
+    "Network": "CREATE (x:Entity:Network {id: $id})" + _CREATE_TAIL,
+    "Programme": "CREATE (x:Entity:Programme {id: $id})" + _CREATE_TAIL,
+    "Person": "CREATE (x:Entity:Person {id: $id})" + _CREATE_TAIL,
+    "Post": "CREATE (x:Entity:Post {id: $id})" + _CREATE_TAIL,
+    "Event": "CREATE (x:Entity:Event {id: $id})" + _CREATE_TAIL,
+    "Document": "CREATE (x:Entity:Document {id: $id})" + _CREATE_TAIL,
+    "Source": "CREATE (x:Entity:Source {id: $id})" + _CREATE_TAIL,
+}
+
+CREATE_LINK: LiteralString = (
+    "CREATE (x:Link {id: $id}) SET x += $props, x.version = 1 "
+    "CREATE (c:Change) SET c += $change, c.version = 1 "
+    "WITH x, c "
+    "CALL { WITH x UNWIND $parties AS p MATCH (e:Entity {id: p.id}) "
+    "CREATE (x)-[:INVOLVES {slot: p.slot}]->(e) RETURN count(e) AS joined } "
+    + _CITE + "RETURN x.version AS version, joined, cited"
+)
+
+_UPDATE_TAIL: LiteralString = (
+    " SET x += $props, x.version = coalesce(x.version, 1) + 1 "
+    "CREATE (c:Change) SET c += $change, c.version = x.version "
+    "WITH x, c " + _CITE + "RETURN x.version AS version"
+)
+UPDATE_ENTITY: LiteralString = (
+    "MATCH (x:Entity {id: $id}) WHERE coalesce(x.version, 1) = $expected" + _UPDATE_TAIL
+)
+UPDATE_LINK: LiteralString = (
+    "MATCH (x:Link {id: $id}) WHERE coalesce(x.version, 1) = $expected" + _UPDATE_TAIL
+)
+ADD_NAME: LiteralString = (
+    "MATCH (x:Entity {id: $id}) "
+    "SET x.version = coalesce(x.version, 1) + 1 "
+    "CREATE (c:Change) SET c += $change, c.version = x.version "
+    "WITH x, c " + _CITE + _NAMES + "RETURN x.version AS version"
+)
+
+CURRENT: LiteralString = (
+    "UNWIND $ids AS id MATCH (x:Entity {id: id}) "
+    "RETURN x{.*, version: coalesce(x.version, 1)} AS current, false AS isLink "
+    "UNION ALL "
+    "UNWIND $ids AS id MATCH (x:Link {id: id}) "
+    "RETURN x{.*, version: coalesce(x.version, 1), "
+    "parties: [(x)-[p:INVOLVES]->(e:Entity) | {slot: p.slot, id: e.id}]} AS current, "
+    "true AS isLink"
+)
+
+
+async def create_entity(db: GraphClient, label: str, params: dict[str, Any]) -> list[Row]:
+    """Create an entity with its names, structural links, sources and Change."""
+    return await db.write(CREATE_ENTITY[label], params)
+
+
+async def create_link(db: GraphClient, params: dict[str, Any]) -> list[Row]:
+    """Create a link with its parties, sources and Change."""
+    return await db.write(CREATE_LINK, params)
+
+
+async def update(db: GraphClient, is_link: bool, params: dict[str, Any]) -> list[Row]:
+    """Update an entity or link if its version is `expected`; no row means nothing changed."""
+    return await db.write(UPDATE_LINK if is_link else UPDATE_ENTITY, params)
+
+
+async def add_name(db: GraphClient, params: dict[str, Any]) -> list[Row]:
+    """Add names to an entity, with sources and a Change."""
+    return await db.write(ADD_NAME, params)
+
+
+async def current(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+    """The current properties (and parties, for links) of entities or links."""
+    return await db.read(CURRENT, {"ids": list(ids)})

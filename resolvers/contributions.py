@@ -1,0 +1,184 @@
+"""Contributions: create, update and retire facts, add names; each with sources and audit.
+
+Inputs are validated with the same pydantic records as the curated importer,
+so a fact entered through the API obeys the same rules as one in a file.
+Order of checks: token, then input, then permission, then the write.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from auth.tokens import Principal, now
+from graph import contributions as graph_contributions
+from graph.client import Row
+from graph.errors import GraphError
+from importers.network import records
+from importers.network.resolve import EXPECTS, TYPE_OF_SECTION
+from importers.network.rows import DERIVED_LINKS, entity_row, link_id_of, name_row
+from resolvers import authorization
+from resolvers.context import Info
+
+SECTION_OF_TYPE = {entity_type: section for section, entity_type in TYPE_OF_SECTION.items()}
+ENTITY_MODELS: dict[str, type[BaseModel]] = {
+    "Organisation": records.OrganisationRecord, "Network": records.NetworkRecord,
+    "Programme": records.ProgrammeRecord, "Person": records.PersonRecord,
+    "Post": records.PostRecord, "Event": records.EventRecord,
+    "Document": records.DocumentRecord, "Source": records.SourceRecord,
+}
+PREFIX = {"Organisation": "org", "Network": "network", "Programme": "programme",
+          "Person": "person", "Post": "post", "Event": "event", "Document": "document",
+          "Source": "src"}
+ORIGIN = "api"
+
+
+@dataclass
+class Outcome:
+    """What a mutation did, or the expected reason it did nothing."""
+
+    target_id: str | None = None
+    version: int | None = None
+    change_id: str | None = None
+    conflict: int | None = None
+    not_found: bool = False
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def problems_of(error: ValidationError) -> list[tuple[str, str]]:
+    return [(".".join(str(p) for p in item["loc"]) or "input", item["msg"])
+            for item in error.errors()]
+
+
+def change_record(info: Info, who: Principal, action: str, target: tuple[str, str],
+                  before: dict[str, Any] | None, after: dict[str, Any],
+                  sources: list[str]) -> dict[str, Any]:
+    """The audit record of one change: who, when, what, before and after, sources, request."""
+    (target_id, kind), request = target, info.context.request
+    request_id = getattr(request.state, "request_id", None) if request is not None else None
+    return {"id": str(uuid.uuid4()), "at": now(), "actor": who.owner, "tokenId": who.token_id,
+            "requestId": request_id, "action": action, "targetId": target_id, "targetKind": kind,
+            "before": None if before is None else json.dumps(before, ensure_ascii=False),
+            "after": json.dumps(after, ensure_ascii=False, default=str), "sources": sources}
+
+
+async def current_rows(info: Info, ids: list[str]) -> dict[str, Row]:
+    rows = await graph_contributions.current(info.context.graph, [i for i in ids if i])
+    return {row["current"]["id"]: {**row["current"], "isLink": row["isLink"]} for row in rows}
+
+
+def kind_of(row: Row | None) -> str | None:
+    if row is None or row.get("isLink"):
+        return None
+    return row.get("entityType") or ("Territory" if "level" in row else None)
+
+
+async def cited_sources(info: Info, sources: list[str], outcome: Outcome) -> list[Row]:
+    """The cited sources' rows; a missing or non-source id becomes a problem."""
+    if not sources:
+        outcome.problems.append(("sources", "every fact needs at least one source: give "
+                                            "`sources` ids or a `newSource`"))
+        return []
+    found = await current_rows(info, sources)
+    for index, source_id in enumerate(sources):
+        if kind_of(found.get(source_id)) != "Source":
+            outcome.problems.append((f"sources.{index}", f"{source_id!r} is not a source"))
+    return [found[s] for s in sources if s in found]
+
+
+async def check_refs(info: Info, section: str, refs: dict[str, str | list[str] | None],
+                      outcome: Outcome) -> None:
+    wanted = [i for v in refs.values() for i in (v if isinstance(v, list) else [v]) if i]
+    found = await current_rows(info, wanted)
+    for name, value in refs.items():
+        for entity_id in (value if isinstance(value, list) else [value]):
+            kind = kind_of(found.get(entity_id or ""))
+            expects = EXPECTS.get((section, name), frozenset())
+            if entity_id and kind not in expects:
+                what = "nothing" if kind is None else f"a {kind}"
+                outcome.problems.append((name, f"{entity_id!r} is {what}; expected "
+                                               f"{' or '.join(sorted(expects))}"))
+
+
+async def create_entity(info: Info, entity_type: str, data: dict[str, Any],
+                        sources: list[str]) -> Outcome:
+    """Create a curated entity with its structural links, names, sources and Change."""
+    who = await authorization.writer(info)
+    outcome = Outcome()
+    data = {**data, "id": data.get("id") or _new_id(entity_type, data),
+            "sources": sources or ["src:none"]}
+    if entity_type == "Source":
+        data.pop("sources")
+    try:
+        record: Any = ENTITY_MODELS[entity_type].model_validate(data)
+    except ValidationError as error:
+        return Outcome(problems=problems_of(error))
+    section = SECTION_OF_TYPE[entity_type]
+    derived = [(attr, kind, own, other, getattr(record, attr))
+               for sec, attr, kind, own, other in DERIVED_LINKS if sec == section]
+    await check_refs(info, section, {attr: ref for attr, _, _, _, ref in derived}, outcome)
+    cited = [] if entity_type == "Source" else await cited_sources(info, sources, outcome)
+    if outcome.problems:
+        return outcome
+    involved = [record.id, *(ref for *_, ref in derived)]
+    if entity_type != "Source":
+        await authorization.check(info, who, cited, involved)
+    row, names = entity_row(section, entity_type, record, ORIGIN)
+    if entity_type == "Source":
+        row["props"]["contributor"] = who.owner
+    links = [{"id": link_id_of(kind, [record.id, ref], None), "other": ref, "ownSlot": own,
+              "otherSlot": other, "props": {"kind": kind, "origin": ORIGIN}}
+             for _, kind, own, other, ref in derived if ref]
+    change = change_record(info, who, "CREATE", (record.id, entity_type), None, row["props"],
+                           sources)
+    params = {"id": record.id, "props": row["props"], "change": change, "names": names,
+              "links": links, "sources": sources}
+    return await write_outcome(outcome, record.id, change["id"],
+                        graph_contributions.create_entity(info.context.graph, entity_type,
+                                                          params))
+
+
+def _new_id(entity_type: str, data: dict[str, Any]) -> str:
+    return f"{PREFIX[entity_type]}:{secrets.token_hex(6)}"
+
+
+async def write_outcome(outcome: Outcome, target: str, change_id: str, statement: Any) -> Outcome:
+    try:
+        rows = await statement
+    except GraphError as error:
+        if "unique constraint" not in str(error).lower():
+            raise
+        outcome.problems.append(("id", f"{target!r} already exists"))
+        return outcome
+    outcome.target_id, outcome.change_id = target, change_id
+    outcome.version = int(rows[0]["version"]) if rows else 1
+    return outcome
+
+
+async def add_name(info: Info, target: str, lang: str, text: str, kind: str,
+                   sources: list[str]) -> Outcome:
+    """Add an official name or an alias to any entity."""
+    who = await authorization.writer(info)
+    outcome = Outcome()
+    if lang not in records.LANGUAGES:
+        outcome.problems.append(("lang", f"must be one of {', '.join(records.LANGUAGES)}"))
+    if not text.strip() or len(text) > 300:
+        outcome.problems.append(("text", "must be 1 to 300 characters"))
+    cited = await cited_sources(info, sources, outcome)
+    if outcome.problems:
+        return outcome
+    current = (await current_rows(info, [target])).get(target)
+    await authorization.check(info, who, cited, [target], existing_id=target)
+    if current is None or current.get("isLink"):
+        return Outcome(not_found=True)
+    names = [name_row(target, lang, text.strip(), kind.lower())]
+    change = change_record(info, who, "ADD_NAME", (target, kind_of(current) or ""), None,
+                           {"name": names[0]}, sources)
+    params = {"id": target, "change": change, "names": names, "sources": sources}
+    return await write_outcome(outcome, target, change["id"],
+                        graph_contributions.add_name(info.context.graph, params))

@@ -1,0 +1,177 @@
+"""Inputs of the write API; each becomes a record the curated format's models validate."""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from schema.network_enums import (
+    EventKind,
+    EventRole,
+    EventStatus,
+    OrganisationKind,
+    ParticipationRole,
+    ProgrammeKind,
+    TwinningStatus,
+)
+
+DATE = "Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD."
+
+
+@strawberry.input(description="A text in one language (ar, fr, nl, en, de, zgh).")
+class LocalisedText:
+    lang: str
+    text: str
+
+
+@strawberry.input
+class OrganisationInput:
+    kind: OrganisationKind
+    names: list[LocalisedText]
+    id: strawberry.ID | None = strawberry.field(default=None, description="org:<slug>; "
+                                                "generated when omitted.")
+    aliases: list[LocalisedText] | None = None
+    country: str | None = None
+    part_of: strawberry.ID | None = None
+    note: str | None = None
+
+
+@strawberry.input
+class NetworkInput:
+    names: list[LocalisedText]
+    id: strawberry.ID | None = None
+    aliases: list[LocalisedText] | None = None
+    founded: str | None = strawberry.field(default=None, description=DATE)
+    note: str | None = None
+
+
+@strawberry.input
+class ProgrammeInput:
+    kind: ProgrammeKind
+    names: list[LocalisedText]
+    id: strawberry.ID | None = None
+    aliases: list[LocalisedText] | None = None
+    start: str | None = strawberry.field(default=None, description=DATE)
+    end: str | None = strawberry.field(default=None, description=DATE)
+    part_of: strawberry.ID | None = None
+    note: str | None = None
+
+
+@strawberry.input
+class PersonInput:
+    names: list[LocalisedText]
+    id: strawberry.ID | None = None
+    aliases: list[LocalisedText] | None = None
+    note: str | None = None
+
+
+@strawberry.input
+class PostInput:
+    names: list[LocalisedText]
+    body: strawberry.ID
+    id: strawberry.ID | None = None
+    aliases: list[LocalisedText] | None = None
+    note: str | None = None
+
+
+@strawberry.input
+class EventInput:
+    kind: EventKind
+    names: list[LocalisedText]
+    id: strawberry.ID | None = None
+    status: EventStatus = EventStatus.HELD
+    aliases: list[LocalisedText] | None = None
+    start: str | None = strawberry.field(default=None, description=DATE)
+    end: str | None = strawberry.field(default=None, description=DATE)
+    venue: str | None = None
+    place: strawberry.ID | None = None
+    programme: strawberry.ID | None = None
+    agenda: list[str] | None = None
+    outcomes: list[str] | None = None
+    note: str | None = None
+
+
+@strawberry.input
+class SourceInput:
+    title: str
+    language: str
+    id: strawberry.ID | None = strawberry.field(default=None, description="src:<slug>.")
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = strawberry.field(default=None, description=DATE)
+    kind: str = "ARTICLE"
+    note: str | None = None
+
+
+@strawberry.input
+class MembershipInput:
+    network: strawberry.ID
+    member: strawberry.ID
+    since: str | None = strawberry.field(default=None, description=DATE)
+    until: str | None = strawberry.field(default=None, description=DATE)
+    note: str | None = None
+
+
+@strawberry.input
+class TwinningInput:
+    parties: list[strawberry.ID] = strawberry.field(description="The two local governments.")
+    programme: strawberry.ID | None = None
+    status: TwinningStatus = TwinningStatus.ACTIVE
+    since: str | None = strawberry.field(default=None, description=DATE)
+    until: str | None = strawberry.field(default=None, description=DATE)
+    note: str | None = None
+
+
+@strawberry.input
+class ParticipationInput:
+    programme: strawberry.ID
+    participant: strawberry.ID
+    role: ParticipationRole
+    since: str | None = strawberry.field(default=None, description=DATE)
+    until: str | None = strawberry.field(default=None, description=DATE)
+    note: str | None = None
+
+
+@strawberry.input
+class HoldingInput:
+    post: strawberry.ID
+    person: strawberry.ID
+    since: str | None = strawberry.field(default=None, description=DATE)
+    until: str | None = strawberry.field(default=None, description=DATE)
+    note: str | None = None
+
+
+@strawberry.input
+class AttendanceInput:
+    event: strawberry.ID
+    participant: strawberry.ID
+    role: EventRole
+    note: str | None = None
+
+
+@strawberry.input(description="What an update of a link may change.")
+class LinkUpdateInput:
+    since: str | None = strawberry.field(default=None, description=DATE)
+    until: str | None = strawberry.field(default=None, description=DATE)
+    note: str | None = None
+    status: TwinningStatus | None = None
+
+
+def as_record(value: Any) -> dict[str, Any]:
+    """A GraphQL input as a dict in the curated format (camelCase, names as a map)."""
+    record: dict[str, Any] = {}
+    for item in dataclasses.fields(value):
+        raw = getattr(value, item.name)
+        if raw is None:
+            continue
+        key = "partOf" if item.name == "part_of" else item.name
+        if key == "names":
+            record["name"] = {n.lang: n.text for n in raw}
+        elif key == "aliases":
+            record["aliases"] = [{"lang": n.lang, "text": n.text} for n in raw]
+        else:
+            record[key] = raw.value if isinstance(raw, Enum) else raw
+    return record

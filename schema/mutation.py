@@ -1,0 +1,132 @@
+"""The write API. Needs `Authorization: Bearer <token>`; every fact cites a source.
+
+Expected failures are results (InvalidInput, NotFound, VersionConflict);
+missing or insufficient tokens are errors (UNAUTHENTICATED, FORBIDDEN).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from graph import audit as graph_audit
+from resolvers import contributions, link_contributions, revisions
+from resolvers import network as resolve
+from resolvers.context import Info
+from resolvers.contributions import Outcome
+from schema import contribution_inputs as inputs
+from schema.change import Change
+from schema.entity import node_from
+from schema.node import Node
+
+
+@strawberry.type(description="One field of the input that cannot be accepted, and why.")
+class InputProblem:
+    field: str
+    message: str
+
+
+@strawberry.type(description="The change was made.")
+class Changed:
+    target_id: strawberry.ID
+    version: int
+    change_id: strawberry.Private[str]
+
+    @strawberry.field(description="The entity or link, as it is now.")
+    async def target(self, info: Info) -> Node | None:
+        from schema.link import link_from
+        found = node_from(await resolve.entity(info, self.target_id))
+        if found is None and (row := await resolve.link(info, self.target_id)) is not None:
+            return link_from(row)
+        return found
+
+    @strawberry.field(description="The audit record of this change.")
+    async def change(self, info: Info) -> Change | None:
+        row = await graph_audit.change_by_id(info.context.graph, self.change_id)
+        return None if row is None else Change.from_row(row)
+
+
+@strawberry.type(description="The input cannot be accepted; nothing was written.")
+class InvalidInput:
+    message: str
+    problems: list[InputProblem]
+
+
+@strawberry.type(description="No entity or link has this id; nothing was written.")
+class NotFound:
+    message: str
+    id: strawberry.ID
+
+
+@strawberry.type(description="Someone changed the target since you read it; nothing was "
+                             "written. Read it again, then retry with its current version.")
+class VersionConflict:
+    message: str
+    id: strawberry.ID
+    current_version: int
+
+
+MutationResult = Annotated[Changed | InvalidInput | NotFound | VersionConflict,
+                           strawberry.union("MutationResult")]
+
+
+def result(outcome: Outcome, target: str | None = None) -> Any:
+    """The GraphQL result of a contribution's outcome."""
+    if outcome.problems:
+        problems = [InputProblem(field=f, message=m) for f, m in outcome.problems]
+        return InvalidInput(message="; ".join(f"{f}: {m}" for f, m in outcome.problems),
+                            problems=problems)
+    if outcome.not_found:
+        return NotFound(message=f"no entity or link has the id {target!r}",
+                        id=strawberry.ID(target or ""))
+    if outcome.conflict is not None:
+        return VersionConflict(message=f"{target!r} is at version {outcome.conflict}; read it "
+                                       "again and retry", id=strawberry.ID(target or ""),
+                               current_version=outcome.conflict)
+    assert outcome.target_id and outcome.version and outcome.change_id
+    return Changed(target_id=strawberry.ID(outcome.target_id), version=outcome.version,
+                   change_id=outcome.change_id)
+
+
+async def cited_or_new(info: Info, sources: list[strawberry.ID] | None,
+                   new_source: inputs.SourceInput | None) -> list[str] | Outcome:
+    ids = [str(s) for s in sources or []]
+    if new_source is not None:
+        created = await contributions.create_entity(info, "Source",
+                                                    inputs.as_record(new_source), [])
+        if created.target_id is None:
+            return created
+        ids.append(created.target_id)
+    return ids
+
+
+async def create_fact(info: Info, entity_type: str, value: Any,
+                  sources: list[strawberry.ID] | None,
+                  new_source: inputs.SourceInput | None) -> Any:
+    cited = await cited_or_new(info, sources, new_source)
+    if isinstance(cited, Outcome):
+        return result(cited)
+    record = inputs.as_record(value)
+    return result(await contributions.create_entity(info, entity_type, record, cited))
+
+
+async def link_fact(info: Info, kind: str, value: Any, sources: list[strawberry.ID] | None,
+                new_source: inputs.SourceInput | None) -> Any:
+    cited = await cited_or_new(info, sources, new_source)
+    if isinstance(cited, Outcome):
+        return result(cited)
+    return result(await link_contributions.create_link(info, kind, inputs.as_record(value),
+                                                       cited))
+
+
+async def update_fact(info: Info, entity_type: str, id: str, version: int, value: Any,
+                  sources: list[strawberry.ID] | None) -> Any:
+    record = inputs.as_record(value)
+    outcome = await revisions.update_entity(info, entity_type, id, version, record,
+                                            [str(s) for s in sources or []])
+    return result(outcome, id)
+
+
+Result = MutationResult | None
+"""Nullable, so that one refused mutation does not void the others of the same request."""

@@ -1,0 +1,172 @@
+"""The write API over HTTP: tokens, roles, sources, versions and the audit trail."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from auth import tokens
+from graph import tokens as graph_tokens
+from graph.embedded import EmbeddedGraphServer
+from tests.conftest import backend_for, copy_graph, run, settings_for
+from tests.live import LiveServer
+
+CREATE_SOURCE = """mutation($id: ID!) { createSource(input: {id: $id, title: "Communiqué",
+    language: "fr"}) { __typename ... on Changed { targetId version } } }"""
+CREATE_ORG = """mutation($id: ID!, $src: [ID!]) { createOrganisation(input: {id: $id,
+    kind: NATIONAL_BODY, names: [{lang: "fr", text: "Agence"}]}, sources: $src) {
+    __typename ... on Changed { targetId version change { actor action before after } }
+    ... on InvalidInput { message problems { field message } } } }"""
+UPDATE_ORG = """mutation($id: ID!, $v: Int!, $src: [ID!]) { updateOrganisation(id: $id,
+    version: $v, input: {kind: OTHER, names: [{lang: "fr", text: "Agence"}]}, sources: $src) {
+    __typename ... on Changed { version } ... on VersionConflict { currentVersion }
+    ... on NotFound { id } ... on InvalidInput { message } } }"""
+
+
+@pytest.fixture(scope="module")
+def graph(graph_server: EmbeddedGraphServer, network_template: str) -> str:
+    """A copy of the network graph this module writes to."""
+    return copy_graph(graph_server, network_template)
+
+
+@pytest.fixture(scope="module")
+def live(graph_server: EmbeddedGraphServer, graph: str) -> Iterator[LiveServer]:
+    """The app over the module's graph."""
+    with LiveServer(settings_for(graph_server, graph)) as server:
+        yield server
+
+
+def issue(server: EmbeddedGraphServer, graph: str, owner: str, role: str = "editor",
+          organisation: str | None = None) -> str:
+    """A new token on the test graph."""
+    async def go() -> str:
+        backend = backend_for(server, graph)
+        try:
+            return await tokens.issue(backend, owner, role, organisation)
+        finally:
+            await backend.close()
+    token: str = run(go())
+    return token
+
+
+@pytest.fixture(scope="module")
+def editor(graph_server: EmbeddedGraphServer, graph: str) -> str:
+    return issue(graph_server, graph, "Editor One")
+
+
+@pytest.fixture(scope="module")
+def admin(graph_server: EmbeddedGraphServer, graph: str) -> str:
+    return issue(graph_server, graph, "Admin", "admin")
+
+
+def test_writing_needs_a_valid_token(live: LiveServer, editor: str) -> None:
+    for token in (None, "tok_0000.nope", editor.split(".", maxsplit=1)[0] + ".wrong", "garbage"):
+        error = live.error(CREATE_SOURCE, {"id": "src:x"}, token)
+        assert error["extensions"]["code"] == "UNAUTHENTICATED"
+        assert "Bearer" in error["message"]
+
+
+def test_editor_creates_and_updates_facts_citing_its_sources(live: LiveServer,
+                                                             editor: str) -> None:
+    assert live.data(CREATE_SOURCE, {"id": "src:ed1"}, editor)["createSource"]["version"] == 1
+    created = live.data(CREATE_ORG, {"id": "org:ed1", "src": ["src:ed1"]}, editor)
+    change = created["createOrganisation"]["change"]
+    assert (change["actor"], change["action"], change["before"]) == ("Editor One", "CREATE", None)
+    assert json.loads(change["after"])["kind"] == "NATIONAL_BODY"
+    updated = live.data(UPDATE_ORG, {"id": "org:ed1", "v": 1, "src": ["src:ed1"]}, editor)
+    assert updated["updateOrganisation"] == {"__typename": "Changed", "version": 2}
+    stale = live.data(UPDATE_ORG, {"id": "org:ed1", "v": 1, "src": ["src:ed1"]}, editor)
+    assert stale["updateOrganisation"] == {"__typename": "VersionConflict", "currentVersion": 2}
+    history = live.data("""{ changes(entity: "org:ed1") { totalCount
+        nodes { action version before after sources { id } } } }""")["changes"]
+    assert history["totalCount"] == 2
+    assert [c["action"] for c in history["nodes"]] == ["CREATE", "UPDATE"]
+    assert json.loads(history["nodes"][1]["before"])["kind"] == "NATIONAL_BODY"
+    assert json.loads(history["nodes"][1]["after"])["kind"] == "OTHER"
+    assert history["nodes"][1]["sources"] == [{"id": "src:ed1"}]
+
+
+def test_every_fact_needs_a_source(live: LiveServer, editor: str) -> None:
+    for sources, field in (([], "sources"), (["src:nowhere"], "sources.0"),
+                           (["org:dgct"], "sources.0")):
+        body = live.data(CREATE_ORG, {"id": "org:nosrc", "src": sources}, editor)
+        result = body["createOrganisation"]
+        assert result["__typename"] == "InvalidInput"
+        assert field in {p["field"] for p in result["problems"]}
+    assert live.data('{ organisation(id: "org:nosrc") { id } }') == {"organisation": None}
+
+
+def test_editor_may_not_touch_facts_of_others_and_learns_nothing(live: LiveServer,
+                                                                  editor: str) -> None:
+    live.data(CREATE_SOURCE, {"id": "src:ed2"}, editor)
+    existing = live.error(UPDATE_ORG, {"id": "org:dgct", "v": 1, "src": ["src:ed2"]}, editor)
+    missing = live.error(UPDATE_ORG, {"id": "org:ghost", "v": 1, "src": ["src:ed2"]}, editor)
+    assert existing["extensions"]["code"] == missing["extensions"]["code"] == "FORBIDDEN"
+    assert existing["message"] == missing["message"]
+
+
+def test_admin_changes_anything_and_gets_not_found(live: LiveServer, admin: str) -> None:
+    body = live.data(UPDATE_ORG, {"id": "org:ghost", "v": 1, "src": ["src:seed-000"]}, admin)
+    assert body["updateOrganisation"] == {"__typename": "NotFound", "id": "org:ghost"}
+    body = live.data("""mutation { addName(id: "org:dgct", name: {lang: "fr", text: "DGCT"},
+        sources: ["src:seed-002"]) { __typename } }""", None, admin)
+    assert body["addName"] == {"__typename": "Changed"}
+    version = live.data('{ organisation(id: "org:dgct") { version } }')["organisation"]["version"]
+    body = live.data(UPDATE_ORG, {"id": "org:dgct", "v": version, "src": ["src:seed-000"]}, admin)
+    assert body["updateOrganisation"] == {"__typename": "Changed", "version": version + 1}
+    hits = live.data('{ search(text: "dgct") { entity { id } } }')["search"]
+    assert hits[0]["entity"]["id"] == "org:dgct"
+
+
+def test_scoped_editor_writes_about_its_organisation_only(
+        live: LiveServer, graph_server: EmbeddedGraphServer, graph: str) -> None:
+    token = issue(graph_server, graph, "Enabel staff", organisation="org:enabel")
+    add = """mutation($id: ID!) { addName(id: $id, name: {lang: "en", text: "Belgian agency"},
+        sources: ["src:seed-000"]) { __typename } }"""
+    assert live.data(add, {"id": "org:enabel"}, token)["addName"]["__typename"] == "Changed"
+    assert live.error(add, {"id": "org:dgct"}, token)["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_retiring_keeps_history(live: LiveServer, editor: str) -> None:
+    live.data(CREATE_SOURCE, {"id": "src:ed3"}, editor)
+    created = live.data("""mutation { createTwinning(input: {parties: ["MA:02.113.01.09",
+        "BE:21004"], since: "2024"}, sources: ["src:ed3"]) {
+        ... on Changed { targetId version } } }""", None, editor)["createTwinning"]
+    retired = live.data("""mutation($id: ID!, $v: Int!) { retire(id: $id, version: $v,
+        on: "2025-06", sources: ["src:ed3"]) { ... on Changed { version
+        target { ... on Twinning { until retired since } } } } }""",
+                        {"id": created["targetId"], "v": created["version"]}, editor)
+    assert retired["retire"]["target"] == {"until": "2025-06", "retired": True, "since": "2024"}
+    history = live.data('query($id: ID!) { changes(entity: $id) { nodes { action } } }',
+                        {"id": created["targetId"]})
+    assert [c["action"] for c in history["changes"]["nodes"]] == ["CREATE", "RETIRE"]
+
+
+def test_invalid_inputs_name_the_field(live: LiveServer, editor: str) -> None:
+    live.data(CREATE_SOURCE, {"id": "src:ed4"}, editor)
+    body = live.data("""mutation { createTwinning(input: {parties: ["MA:02.113.01.09",
+        "MA:02.113.01.09"]}, sources: ["src:ed4"]) { ... on InvalidInput { problems { field } } }
+        m: createMembership(input: {network: "org:dgct", member: "MA:99", since: "2024-13"},
+        sources: ["src:ed4"]) { ... on InvalidInput { problems { field message } } } }""",
+                     None, editor)
+    assert body["createTwinning"]["problems"] == [{"field": "parties"}]
+    fields = {p["field"] for p in body["m"]["problems"]}
+    assert "since" in fields
+
+
+def test_revoked_token_stops_working(live: LiveServer, graph_server: EmbeddedGraphServer,
+                                     graph: str) -> None:
+    token = issue(graph_server, graph, "Short lived")
+    assert live.data(CREATE_SOURCE, {"id": "src:short"}, token)["createSource"]["version"] == 1
+
+    async def revoke() -> None:
+        backend = backend_for(graph_server, graph)
+        try:
+            assert await graph_tokens.revoke(backend, token.split(".")[0], tokens.now())
+        finally:
+            await backend.close()
+    run(revoke())
+    error = live.error(CREATE_SOURCE, {"id": "src:short2"}, token)
+    assert error["extensions"]["code"] == "UNAUTHENTICATED"
