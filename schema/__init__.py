@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
-import strawberry
 from strawberry.extensions import SchemaExtension
 
 from schema.document import Document
 from schema.event import Event
+from schema.federation import RegistrySchema
 from schema.link import LINK_TYPES
 from schema.mutation_root import Mutation
 from schema.network import Network
@@ -31,9 +31,9 @@ FEDERATION_VERSION: Final = "2.9"
 ExtensionFactory = type[SchemaExtension] | Callable[[], SchemaExtension]
 
 
-def build_schema(extensions: Sequence[ExtensionFactory] = ()) -> strawberry.federation.Schema:
+def build_schema(extensions: Sequence[ExtensionFactory] = ()) -> RegistrySchema:
     """The registry's federated schema, with the given extensions."""
-    return strawberry.federation.Schema(
+    return RegistrySchema(
         query=Query, mutation=Mutation, types=list(TYPES),
         federation_version=FEDERATION_VERSION,
         extensions=list(extensions),

@@ -92,12 +92,19 @@ class Territory(Node):
         return territory_from(await resolve.by_id(info, self.country_code))
 
 
-@strawberry.interface(description="A territorial collectivity (region, province or prefecture, "
-                                  "commune) or a local government abroad: the parties to "
-                                  "cooperation.")
+@strawberry.federation.interface(keys=["id"], description="A territorial collectivity (region, "
+                                 "province or prefecture, commune) or a local government "
+                                 "abroad: the parties to cooperation.")
 class Collectivity(Territory):
     has_council: bool = strawberry.field(
         description="Whether the unit has its own elected council.")
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,
+                                **rest: Any) -> Any:
+        # Partners extend every collectivity at once with @interfaceObject.
+        from schema.federation import collectivity_reference
+        return await collectivity_reference(info, id, **rest)
 
     @strawberry.field(description="The collectivity this one belongs to (none for a region).")
     async def parent(self, info: Info) -> Collectivity | None:
