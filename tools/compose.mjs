@@ -10,10 +10,10 @@
 // Exit status: 0 when the subgraphs compose, 1 when composition fails (errors on
 // stdout), 2 on a usage or set-up problem (message on stderr).
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 
 function fail(message) {
-  process.stderr.write(`compose: ${message}\n`);
+  writeSync(2, `compose: ${message}\n`);  // synchronous, so process.exit() cannot cut it
   process.exit(2);
 }
 
@@ -67,5 +67,6 @@ const output = {
   hints: report(result.hints),
 };
 if (wantSupergraph && result.supergraphSdl) output.supergraphSdl = result.supergraphSdl;
+// No process.exit() here: it would cut a large report short on a full pipe.
+process.exitCode = result.errors ? 1 : 0;
 process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-process.exit(result.errors ? 1 : 0);

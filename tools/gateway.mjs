@@ -13,8 +13,11 @@
 // Exit status: 1 when the gateway cannot start (e.g. the subgraphs do not
 // compose, or one is unreachable), 2 on a usage or set-up problem.
 
+import { writeSync } from 'node:fs';
+
 function fail(message, status = 2) {
-  process.stderr.write(`gateway: ${message}\n`);
+  // A synchronous write: process.exit() must not cut a long composition error short.
+  writeSync(2, `gateway: ${message}\n`);
   process.exit(status);
 }
 
