@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -11,9 +10,6 @@ from typing import Any
 import pytest
 
 from graph.embedded import EmbeddedGraphServer
-from schema import build_schema
-from schema.__main__ import subgraph_sdl
-from schema.federation import RegistrySchema
 from tests.federation.registry import registry_with_network
 from tests.live import LiveServer
 
@@ -46,19 +42,6 @@ CURATED = """{
   documents { __typename id label }
   sources { __typename id title }
 }"""
-
-# Whether the app's schema reports a bad __typename per representation (RegistrySchema).
-WIRED = isinstance(build_schema(), RegistrySchema)
-NEEDS_WIRING = pytest.mark.xfail(
-    not WIRED, strict=True,
-    reason="schema/__init__.py must build schema.federation.RegistrySchema")
-# Whether Collectivity is an entity interface (`@key(fields: "id")` on the interface).
-ENTITY_INTERFACE = re.search(r'^interface Collectivity [^{]*@key\(fields: "id"\)',
-                             subgraph_sdl(), re.MULTILINE) is not None
-NEEDS_ENTITY_INTERFACE = pytest.mark.xfail(
-    not ENTITY_INTERFACE, strict=True,
-    reason="schema/territory.py must declare Collectivity with @key(fields: \"id\")")
-
 
 @pytest.fixture(scope="module")
 def api(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[LiveServer]:
@@ -199,7 +182,6 @@ def test_representation_missing_its_key_is_null_with_an_error_naming_it(
                         "missing key field id")
 
 
-@NEEDS_WIRING
 def test_representation_with_a_wrong_typename_is_null_with_an_error_naming_it(
         api: LiveServer) -> None:
     body = entities(api, [
@@ -222,7 +204,6 @@ def test_representation_with_a_wrong_typename_is_null_with_an_error_naming_it(
     assert_entity_error(body, 4, "must be an object")
 
 
-@NEEDS_ENTITY_INTERFACE
 def test_collectivity_representations_come_back_as_their_own_type(api: LiveServer) -> None:
     body = entities(api, [
         {"__typename": "Collectivity", "id": "MA:02"},

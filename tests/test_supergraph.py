@@ -2,22 +2,23 @@
 
 One gateway per module (`node tools/gateway.mjs`, @apollo/gateway with
 IntrospectAndCompose) composes the live registry (a real uvicorn server on the
-embedded graph, backbone and curated network) with a partner agency's subgraph
-(tests/federation/partner.py, its own process). Queries cross both subgraphs
-in both directions. The negative control, a subgraph redefining a registry
-field without @shareable, must fail composition with Apollo's own error, in
-the composer and in the gateway.
+embedded graph, backbone and curated network) with two partners' subgraphs,
+each its own process: an agency's projects (tests/federation/partner.py:
+extends Commune and Programme, references communes by id and regions by code)
+and a funder's grants (tests/federation/grants.py: extends every Collectivity
+through @interfaceObject). Queries cross the subgraphs in both directions.
+The negative control, a subgraph redefining a registry field without
+@shareable, must fail composition with Apollo's own error, in the composer
+and in the gateway.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
 
 from graph.embedded import EmbeddedGraphServer
-from schema.__main__ import subgraph_sdl
 from tests.federation import conflicting, grants, partner
 from tests.federation.processes import (
     GraphQLClient,
@@ -33,16 +34,6 @@ from tests.federation.registry import registry_with_network
 if node() is None:
     pytest.skip("node is not installed (the gateway is a Node program)",
                 allow_module_level=True)
-
-
-# Whether the registry declares `interface Collectivity @key(fields: "id")`, the
-# entity interface a partner needs to extend every collectivity at once.
-ENTITY_INTERFACE = re.search(r'^interface Collectivity [^{]*@key\(fields: "id"\)',
-                             subgraph_sdl(), re.MULTILINE) is not None
-NEEDS_ENTITY_INTERFACE = pytest.mark.xfail(
-    not ENTITY_INTERFACE, strict=True,
-    reason="schema/territory.py must declare Collectivity with @key(fields: \"id\") and "
-           "resolve_reference (schema.federation.collectivity_reference)")
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +59,7 @@ def partner_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def grants_url() -> Iterator[str | None]:
-    if not ENTITY_INTERFACE:  # it would not compose: see the composition test
-        yield None
-        return
+def grants_url() -> Iterator[str]:
     with subgraph("grants") as process:
         wait_for_graphql(process.url)
         yield process.url
@@ -79,10 +67,8 @@ def grants_url() -> Iterator[str | None]:
 
 @pytest.fixture(scope="module")
 def supergraph(npm_packages: None, registry_url: str, partner_url: str,
-               grants_url: str | None) -> Iterator[GraphQLClient]:
-    subgraphs = {"registry": registry_url, "partner": partner_url}
-    if grants_url:
-        subgraphs["grants"] = grants_url
+               grants_url: str) -> Iterator[GraphQLClient]:
+    subgraphs = {"registry": registry_url, "partner": partner_url, "grants": grants_url}
     with gateway(subgraphs) as process:
         client = GraphQLClient(process.url)
         try:
@@ -193,7 +179,6 @@ def test_twin_abroad_reaches_partner_projects_of_its_moroccan_twin(
         "nameFr": "Berkane", "projects": [{"title": "Eau potable de Berkane"}]}}]}
 
 
-@NEEDS_ENTITY_INTERFACE
 def test_interface_object_partner_reaches_collectivities_of_every_level(
         supergraph: GraphQLClient) -> None:
     query = """{ grants { id amount recipient { __typename id name
@@ -210,7 +195,6 @@ def test_interface_object_partner_reaches_collectivities_of_every_level(
                                     "country": {"nameFr": "Belgique"}}}
 
 
-@NEEDS_ENTITY_INTERFACE
 def test_every_collectivity_reaches_the_interface_object_partner(
         supergraph: GraphQLClient) -> None:
     query = """{ collectivity(code: "02.113") { name grants { id }
@@ -226,16 +210,15 @@ def test_every_collectivity_reaches_the_interface_object_partner(
                                     "projects": [{"id": "project:berkane-water"}]}]
 
 
-def test_interface_object_partner_composes_only_with_the_entity_interface(
+def test_interface_object_partner_composes_with_the_entity_interface(
         npm_packages: None, registry_url: str) -> None:
+    # Without `@key` on the registry's Collectivity interface this fails with
+    # SATISFIABILITY_ERROR: "no subgraph can be reached to resolve the
+    # implementation type of @interfaceObject type "Collectivity"".
     report = compose({"registry": registry_sdl(registry_url),
                       "grants": grants.schema.as_str()})
-    if ENTITY_INTERFACE:
-        assert report["composed"], report["errors"]
-    else:
-        assert not report["composed"]
-        assert {e["code"] for e in report["errors"]} == {"SATISFIABILITY_ERROR"}
-        assert "@interfaceObject type \"Collectivity\"" in report["errors"][0]["message"]
+    assert report["composed"], report["errors"]
+    assert report["hints"] == []
 
 
 def test_unknown_commune_of_a_partner_is_null_and_the_others_resolve(
