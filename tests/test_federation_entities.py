@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from graph.embedded import EmbeddedGraphServer
-from tests.federation.registry import registry_with_network
 from tests.live import LiveServer
 
 ENTITIES = """query($representations: [_Any!]!) { _entities(representations: $representations) {
@@ -44,10 +41,9 @@ CURATED = """{
 }"""
 
 @pytest.fixture(scope="module")
-def api(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[LiveServer]:
-    """The registry with the curated network, for this module's read-only tests."""
-    with registry_with_network(graph_server, backbone_template) as live:
-        yield live
+def api(network_api: LiveServer) -> LiveServer:
+    """The registry with the curated network (conftest), for this module's read-only tests."""
+    return network_api
 
 
 def entities(api: LiveServer, representations: list[Any]) -> dict[str, Any]:

@@ -18,7 +18,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.embedded import EmbeddedGraphServer
 from tests.federation import conflicting, grants, partner
 from tests.federation.processes import (
     GraphQLClient,
@@ -29,7 +28,7 @@ from tests.federation.processes import (
     subgraph,
     wait_for_graphql,
 )
-from tests.federation.registry import registry_with_network
+from tests.live import LiveServer
 
 if node() is None:
     pytest.skip("node is not installed (the gateway is a Node program)",
@@ -44,11 +43,10 @@ def npm_packages() -> None:
 
 
 @pytest.fixture(scope="module")
-def registry_url(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[str]:
-    with registry_with_network(graph_server, backbone_template) as registry:
-        url = f"{registry.url}/graphql"
-        wait_for_graphql(url)
-        yield url
+def registry_url(network_api: LiveServer) -> str:
+    url = f"{network_api.url}/graphql"
+    wait_for_graphql(url)
+    return url
 
 
 @pytest.fixture(scope="module")
