@@ -18,6 +18,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from auth import tokens
+from graph.embedded import EmbeddedGraphServer
+from tests.conftest import backend_for, run
 from tests.federation import conflicting, grants, partner
 from tests.federation.processes import (
     GraphQLClient,
@@ -217,6 +220,25 @@ def test_interface_object_partner_composes_with_the_entity_interface(
                       "grants": grants.schema.as_str()})
     assert report["composed"], report["errors"]
     assert report["hints"] == []
+
+
+def test_gateway_forwards_the_bearer_token_to_the_registry(
+        supergraph: GraphQLClient, network_api: LiveServer,
+        graph_server: EmbeddedGraphServer) -> None:
+    async def issue() -> str:
+        backend = backend_for(graph_server, network_api.settings.graph)
+        try:
+            return await tokens.issue(backend, "Partner agency via gateway", "editor", None)
+        finally:
+            await backend.close()
+    token: str = run(issue())
+    create = """mutation($id: ID!) { createSource(input: {id: $id, title: "Rapport annuel",
+        language: "fr"}) { __typename ... on Changed { targetId version } } }"""
+    anonymous = supergraph.post(create, {"id": "src:via-gateway-anonymous"})
+    assert [e["extensions"]["code"] for e in anonymous["errors"]] == ["UNAUTHENTICATED"]
+    created = supergraph.post(create, {"id": "src:via-gateway"}, token)
+    assert created == {"data": {"createSource": {
+        "__typename": "Changed", "targetId": "src:via-gateway", "version": 1}}}
 
 
 def test_unknown_commune_of_a_partner_is_null_and_the_others_resolve(

@@ -8,6 +8,7 @@
 //           registry=http://127.0.0.1:8000/graphql partner=http://127.0.0.1:4001/graphql
 // The subgraphs may also come from SUBGRAPHS="NAME=URL,NAME=URL", the port from
 // PORT (default 4000; 0 picks a free one), the host from HOST (default 127.0.0.1).
+// The caller's Authorization header is forwarded to the subgraphs (for mutations).
 // stdout: one line, "gateway ready at URL", once it serves the composed supergraph.
 // stderr: logs; on failure the gateway's own error (composition errors included).
 // Exit status: 1 when the gateway cannot start (e.g. the subgraphs do not
@@ -57,7 +58,8 @@ function parseArgs(argv) {
 }
 
 const { host, port, subgraphs } = parseArgs(process.argv.slice(2));
-const { ApolloGateway, IntrospectAndCompose } = await load('@apollo/gateway');
+const { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } = await load(
+  '@apollo/gateway');
 const { ApolloServer } = await load('@apollo/server');
 const { startStandaloneServer } = await load('@apollo/server/standalone');
 
@@ -65,14 +67,26 @@ const { startStandaloneServer } = await load('@apollo/server/standalone');
 const log = (level) => (message) => process.stderr.write(`gateway ${level}: ${message}\n`);
 const logger = { debug() {}, info: log('info'), warn: log('warn'), error: log('error') };
 
+// The caller's Authorization header goes on to every subgraph (the registry's
+// mutations need its bearer token); nothing else is forwarded.
+class ForwardAuthorization extends RemoteGraphQLDataSource {
+  willSendRequest({ request, context }) {
+    if (context?.authorization) request.http.headers.set('authorization', context.authorization);
+  }
+}
+
 const gateway = new ApolloGateway({
   supergraphSdl: new IntrospectAndCompose({ subgraphs }),
+  buildService: ({ url }) => new ForwardAuthorization({ url }),
   logger,
 });
 const server = new ApolloServer({ gateway, logger, includeStacktraceInErrorResponses: false });
 
 try {
-  const { url } = await startStandaloneServer(server, { listen: { host, port } });
+  const { url } = await startStandaloneServer(server, {
+    listen: { host, port },
+    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+  });
   process.stdout.write(`gateway ready at ${url}\n`);
 } catch (err) {
   fail(err && err.message ? err.message : String(err), 1);

@@ -190,8 +190,11 @@ class GraphQLClient:
         self.url = url
         self.http = httpx.Client(timeout=60)
 
-    def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        response = self.http.post(self.url, json={"query": query, "variables": variables or {}})
+    def post(self, query: str, variables: dict[str, Any] | None = None,
+             token: str | None = None) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = self.http.post(self.url, json={"query": query, "variables": variables or {}},
+                                  headers=headers)
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
         return body
