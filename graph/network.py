@@ -40,7 +40,7 @@ SOURCES_OF: LiteralString = (
     "RETURN id AS ownerId, s{.*} AS source"
 )
 MENTIONS_OF: LiteralString = (
-    "UNWIND $ids AS sid MATCH (:Source {id: sid})<-[:SOURCED_FROM]-(x) "
+    "UNWIND $ids AS sid MATCH (:Entity {id: sid})<-[:SOURCED_FROM]-(x) "
     "WHERE x:Entity OR x:Link "
     "RETURN sid AS sourceId, x.id AS id, x:Link AS isLink ORDER BY sourceId, id"
 )

@@ -29,26 +29,27 @@ UPSERT_ENTITY: dict[str, LiteralString] = {
 UPSERT_LINKS: LiteralString = "UNWIND $rows AS r MERGE (n:Link {id: r.id})" + _SET
 
 # Parties and sources are replaced as a whole, so a changed link keeps no stale party.
-CLEAR_PARTIES: LiteralString = (
-    "UNWIND $ids AS id MATCH (:Link {id: id})-[p:INVOLVES]->() DELETE p"
+# They are added with CREATE right after being cleared (rows hold no duplicates), and
+# sources are found through the `Entity` id index (`(s:Source {id: ...})` scanned every
+# source for each row: the slowest statement of a large import).
+# A link's parties and sources, cleared in one pass.
+CLEAR_LINK_EDGES: LiteralString = (
+    "UNWIND $ids AS id MATCH (:Link {id: id})-[p:INVOLVES|SOURCED_FROM]->() DELETE p"
 )
 ADD_PARTIES: LiteralString = (
     "UNWIND $rows AS r MATCH (l:Link {id: r.linkId}) MATCH (e:Entity {id: r.entityId}) "
-    "MERGE (l)-[:INVOLVES {slot: r.slot}]->(e)"
+    "CREATE (l)-[:INVOLVES {slot: r.slot}]->(e)"
 )
 CLEAR_ENTITY_SOURCES: LiteralString = (
     "UNWIND $ids AS id MATCH (:Entity {id: id})-[s:SOURCED_FROM]->() DELETE s"
 )
-CLEAR_LINK_SOURCES: LiteralString = (
-    "UNWIND $ids AS id MATCH (:Link {id: id})-[s:SOURCED_FROM]->() DELETE s"
-)
 ADD_ENTITY_SOURCES: LiteralString = (
-    "UNWIND $rows AS r MATCH (x:Entity {id: r.id}) MATCH (s:Source {id: r.sourceId}) "
-    "MERGE (x)-[:SOURCED_FROM]->(s)"
+    "UNWIND $rows AS r MATCH (x:Entity {id: r.id}) MATCH (s:Entity {id: r.sourceId}) "
+    "WHERE s:Source CREATE (x)-[:SOURCED_FROM]->(s)"
 )
 ADD_LINK_SOURCES: LiteralString = (
-    "UNWIND $rows AS r MATCH (x:Link {id: r.id}) MATCH (s:Source {id: r.sourceId}) "
-    "MERGE (x)-[:SOURCED_FROM]->(s)"
+    "UNWIND $rows AS r MATCH (x:Link {id: r.id}) MATCH (s:Entity {id: r.sourceId}) "
+    "WHERE s:Source CREATE (x)-[:SOURCED_FROM]->(s)"
 )
 
 ORIGIN_HASHES: LiteralString = (
@@ -56,15 +57,17 @@ ORIGIN_HASHES: LiteralString = (
     "UNION ALL "
     "MATCH (n:Link) WHERE n.origin = $origin RETURN n.id AS id, n.importHash AS hash"
 )
+# What a file wrote before and no longer states, by id (the importer computes the
+# difference: `NOT n.id IN $keep` over every node of a file was quadratic).
 DROP_STALE_NAMES: LiteralString = (
-    "MATCH (n:Entity)-[:NAMED]->(k:Name) WHERE n.origin = $origin AND NOT n.id IN $keep "
-    "DETACH DELETE k"
+    "UNWIND $ids AS id MATCH (n:Entity {id: id})-[:NAMED]->(k:Name) "
+    "WHERE n.origin = $origin DETACH DELETE k"
 )
 DROP_STALE_ENTITIES: LiteralString = (
-    "MATCH (n:Entity) WHERE n.origin = $origin AND NOT n.id IN $keep DETACH DELETE n"
+    "UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n.origin = $origin DETACH DELETE n"
 )
 DROP_STALE_LINKS: LiteralString = (
-    "MATCH (n:Link) WHERE n.origin = $origin AND NOT n.id IN $keep DETACH DELETE n"
+    "UNWIND $ids AS id MATCH (n:Link {id: id}) WHERE n.origin = $origin DETACH DELETE n"
 )
 
 EXISTING_ENTITIES: LiteralString = (
@@ -91,17 +94,16 @@ async def upsert_entities(db: GraphClient, label: str, rows: Sequence[dict[str, 
 
 async def upsert_links(db: GraphClient, rows: Sequence[dict[str, Any]],
                        parties: Sequence[dict[str, str]]) -> None:
-    """Create or update links, then replace their parties."""
+    """Create or update links, clear their parties and sources, then add their parties."""
     await db.write(UPSERT_LINKS, {"rows": list(rows)})
-    await db.write(CLEAR_PARTIES, {"ids": [row["id"] for row in rows]})
+    await db.write(CLEAR_LINK_EDGES, {"ids": [row["id"] for row in rows]})
     await db.write(ADD_PARTIES, {"rows": list(parties)})
 
 
-async def clear_sources(db: GraphClient, entity_ids: Sequence[str],
-                        link_ids: Sequence[str]) -> None:
-    """Remove the sources of entities and links, before adding the current ones."""
+async def clear_sources(db: GraphClient, entity_ids: Sequence[str]) -> None:
+    """Remove the sources of entities, before adding the current ones (`upsert_links`
+    clears those of links)."""
     await db.write(CLEAR_ENTITY_SOURCES, {"ids": list(entity_ids)})
-    await db.write(CLEAR_LINK_SOURCES, {"ids": list(link_ids)})
 
 
 async def add_sources(db: GraphClient, entity_rows: Sequence[dict[str, str]],
@@ -111,9 +113,11 @@ async def add_sources(db: GraphClient, entity_rows: Sequence[dict[str, str]],
     await db.write(ADD_LINK_SOURCES, {"rows": list(link_rows)})
 
 
-async def drop_stale(db: GraphClient, origin: str, keep: Sequence[str]) -> None:
-    """Remove what a file wrote before and no longer states."""
-    params = {"origin": origin, "keep": list(keep)}
+async def drop_stale(db: GraphClient, origin: str, ids: Sequence[str]) -> None:
+    """Remove nodes a file wrote before and no longer states (ids: entities or links)."""
+    if not ids:
+        return
+    params = {"origin": origin, "ids": list(ids)}
     await db.write(DROP_STALE_NAMES, params)
     await db.write(DROP_STALE_ENTITIES, params)
     await db.write(DROP_STALE_LINKS, params)

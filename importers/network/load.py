@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -52,17 +54,19 @@ def curated_files(directory: Path = DATA_DIR) -> list[Path]:
 async def import_network(backend: GraphBackend, path: Path,
                          quiet: bool = False) -> NetworkSummary:
     """Import one curated file; refuse it whole, writing nothing, if anything is wrong."""
-    progress = Progress(f"network {path.name}", 6, quiet=quiet)
+    progress = Progress(f"network {path.name}", 1, quiet=quiet)
     rows = await prepare(backend, path)
-    progress.advance(1, "validated")
     summary = _summarise(path.name, rows)
     known = await graph_import.origin_hashes(backend, path.name)
     hashes = rows.hashes()
-    summary.removed = len(set(known) - set(hashes))
+    stale = sorted(set(known) - set(hashes))
+    summary.removed = len(stale)
+    progress.total = 1 + (_write_steps(rows, stale) if known != hashes else 0)
+    progress.advance(1, "validated")
     if known != hashes:
         summary.changed = True
         async with backend.atomic() as unit:
-            await _write(unit, path.name, rows, progress)
+            await _write(unit, path.name, rows, stale, progress)
     summary.seconds = progress.finish()
     return summary
 
@@ -79,46 +83,82 @@ async def prepare(db: GraphClient, path: Path) -> Rows:
     return rows
 
 
-async def _write(unit: GraphClient, origin: str, rows: Rows, progress: Progress) -> None:
+async def _write(unit: GraphClient, origin: str, rows: Rows, stale: list[str],
+                 progress: Progress) -> None:
     # Sources first: the other rows' SOURCED_FROM edges point at them.
     for label in ("Source", *sorted(set(rows.entities) - {"Source"})):
-        for batch in _batches(rows.entities.get(label, [])):
-            await graph_import.upsert_entities(unit, label, batch)
-    progress.advance(1, "entities")
-    await _write_names(unit, rows)
-    progress.advance(1, "names")
+        await _in_turn(unit, _batches(rows.entities.get(label, [])), progress, "entities",
+                       partial(graph_import.upsert_entities, unit, label))
+    await _write_names(unit, rows, progress)
     parties: dict[str, list[dict[str, str]]] = defaultdict(list)
     for party in rows.parties:
         parties[party["linkId"]].append(party)
-    for links in _batches(rows.links):
-        await graph_import.upsert_links(
-            unit, links, [p for row in links for p in parties[row["id"]]])
-    progress.advance(1, "links")
+    await _in_turn(unit, _batches(rows.links), progress, "links",
+                   lambda links: graph_import.upsert_links(
+                       unit, links, [p for row in links for p in parties[row["id"]]]))
     entity_ids = [row["id"] for group in rows.entities.values() for row in group]
-    link_ids = [row["id"] for row in rows.links]
-    for start in range(0, max(len(entity_ids), len(link_ids)), BATCH):
-        await graph_import.clear_sources(unit, entity_ids[start:start + BATCH],
-                                         link_ids[start:start + BATCH])
-    for batch in _batches(rows.entity_sources):
-        await graph_import.add_sources(unit, batch, [])
-    for batch in _batches(rows.link_sources):
-        await graph_import.add_sources(unit, [], batch)
-    progress.advance(1, "sources")
-    await graph_import.drop_stale(unit, origin, list(rows.hashes()))
-    progress.advance(1, "stale removed")
+    await _in_turn(unit, _batches(entity_ids), progress, "sources",
+                   lambda batch: graph_import.clear_sources(unit, batch))
+    await _in_turn(unit, _batches(rows.entity_sources), progress, "sources",
+                   lambda batch: graph_import.add_sources(unit, batch, []))
+    await _in_turn(unit, _batches(rows.link_sources), progress, "sources",
+                   lambda batch: graph_import.add_sources(unit, [], batch))
+    await _in_turn(unit, _batches(stale), progress, "stale removed",
+                   lambda batch: graph_import.drop_stale(unit, origin, batch))
 
 
-async def _write_names(unit: GraphClient, rows: Rows) -> None:
+async def _write_names(unit: GraphClient, rows: Rows, progress: Progress) -> None:
     keep: dict[tuple[str, str], list[str]] = {}
     for name in rows.names:
         keep.setdefault((name["entityId"], name["kind"]), []).append(name["id"])
     entity_ids = [row["id"] for group in rows.entities.values() for row in group]
     prune = [{"entityId": entity_id, "kind": kind, "keep": keep.get((entity_id, kind), [])}
              for entity_id in entity_ids for kind in ("official", "alias")]
-    for batch in _batches(prune):
-        await graph_names.prune_names(unit, batch)
-    for batch in _batches(rows.names):
-        await graph_names.upsert_names(unit, batch)
+    await _in_turn(unit, _batches(prune), progress, "names",
+                   lambda batch: graph_names.prune_names(unit, batch))
+    await _in_turn(unit, _batches(rows.names), progress, "names",
+                   lambda batch: graph_names.upsert_names(unit, batch))
+
+
+def _write_steps(rows: Rows, stale: list[str]) -> int:
+    """How many batches `_write` writes (the progress bar's steps)."""
+    entities = sum(len(_batches(group)) for group in rows.entities.values())
+    entity_count = sum(len(group) for group in rows.entities.values())
+    return (entities + len(_batches(rows.names)) + len(_batches([None] * 2 * entity_count))
+            + len(_batches(rows.links)) + len(_batches([None] * entity_count))
+            + len(_batches(rows.entity_sources)) + len(_batches(rows.link_sources))
+            + len(_batches(stale)))
+
+
+async def _in_turn(unit: GraphClient, batches: Sequence[Sequence[Any]], progress: Progress,
+                   note: str, write: Callable[[Sequence[Any]], Awaitable[None]]) -> None:
+    """Write independent batches in order, several in flight when the client allows it.
+
+    With two in flight (FalkorDB clients), the next batch's statement is built while
+    the server runs the previous one, which it does one write at a time; a Neo4j
+    transaction takes one statement at a time (`write_concurrency` absent: 1).
+    """
+    limit = max(1, int(getattr(unit, "write_concurrency", 1)))
+    pending: set[asyncio.Future[None]] = set()
+    try:
+        for batch in batches:
+            if len(pending) >= limit:
+                done, pending = await asyncio.wait(pending,
+                                                   return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    task.result()
+                progress.advance(len(done), note)
+            pending.add(asyncio.ensure_future(write(batch)))
+        if pending:
+            done, pending = await asyncio.wait(pending)
+            for task in done:
+                task.result()
+            progress.advance(len(done), note)
+    finally:
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
 
 
 def _summarise(file: str, rows: Rows) -> NetworkSummary:

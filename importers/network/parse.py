@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from importers.network import records as r
 from importers.problems import Problem, problems_from
@@ -29,6 +29,9 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "attendances": r.AttendanceRecord,
     "documentParties": r.DocumentPartyRecord,
     "statedCounts": r.StatedCountRecord,
+}
+_SECTION_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {
+    section: TypeAdapter(list[model]) for section, model in SECTIONS.items()  # type: ignore[valid-type]
 }
 FORMAT = "registry-network/1"
 # libyaml's safe loader when PyYAML was built with it (the PyPI wheels are).
@@ -95,6 +98,19 @@ def _load_yaml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
 
 def _validate(file: str, section: str, rows: list[Any],
               problems: list[Problem]) -> list[tuple[str, Any]]:
+    # A whole section in one call into pydantic's core (a large generated file has a
+    # million records); only a section with a problem is walked record by record, to
+    # name each problem's record.
+    try:
+        records = _SECTION_ADAPTERS[section].validate_python(rows)
+    except ValidationError:
+        return _validate_each(file, section, rows, problems)
+    return [(_label(section, index, row), record)
+            for index, (row, record) in enumerate(zip(rows, records, strict=True), start=1)]
+
+
+def _validate_each(file: str, section: str, rows: list[Any],
+                   problems: list[Problem]) -> list[tuple[str, Any]]:
     model = SECTIONS[section]
     valid: list[tuple[str, Any]] = []
     for index, row in enumerate(rows, start=1):
