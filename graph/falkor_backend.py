@@ -16,7 +16,7 @@ from typing import Any, LiteralString
 from falkordb.asyncio import FalkorDB
 from redis import exceptions as redis_errors
 
-from graph import dialect
+from graph import dialect, falkor_wire
 from graph.client import GraphClient, Params, Row
 from graph.embedded import EmbeddedGraphServer
 from graph.errors import ConstraintViolation, GraphError, GraphTimeout, GraphUnavailable
@@ -38,6 +38,10 @@ def _translate(error: Exception) -> GraphError:
 class FalkorClient:
     """Runs statements against one named graph of a FalkorDB server."""
 
+    # Importers may keep two independent write batches in flight: the server runs one
+    # write at a time per graph, while the client builds the next statement.
+    write_concurrency = 2
+
     def __init__(self, db: FalkorDB, graph: str, timeout_ms: int) -> None:
         self._db = db
         self.graph = graph
@@ -53,14 +57,16 @@ class FalkorClient:
         return await self._run(query, params, read_only=False)
 
     async def _run(self, query: str, params: Params | None, read_only: bool) -> list[Row]:
-        run = self._graph.ro_query if read_only else self._graph.query
-        timeout = self._timeout_ms if read_only else None
+        # The compact reply is parsed by `falkor_wire`, not by the client's per-value
+        # coroutines (which cost more than the database on large results).
+        command: list[Any] = ["GRAPH.RO_QUERY" if read_only else "GRAPH.QUERY", self.graph,
+                              falkor_wire.params_header(params or {}) + query, "--compact"]
+        if read_only:
+            command += ["timeout", self._timeout_ms]
         try:
-            result = await run(query, dict(params or {}), timeout=timeout)
+            return falkor_wire.rows(await self._graph.execute_command(*command))
         except (redis_errors.RedisError, OSError) as error:
             raise _translate(error) from error
-        names = [column[1] for column in result.header]
-        return [dict(zip(names, values, strict=True)) for values in result.result_set]
 
 
 class FalkorBackend(FalkorClient):

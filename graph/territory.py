@@ -8,28 +8,59 @@ from typing import Any, LiteralString
 
 from graph.client import GraphClient, Row
 
-# The territory fields the API serves, projected explicitly so both backends
-# return the same plain map.
-TERRITORY_FIELDS: LiteralString = (
-    "{.id, .code, .country, .level, .type, .nameFr, .nameAr, .nameNl, .nameDe, .nameEn, .nameSort, "
-    ".population, .households, .population2014, .hasCouncil, "
-    ".parentId, .regionId, .provinceId, .cercleId, .communeId}"
+# The territory fields the API serves. Statements return them as a list, in this
+# order, and `_unit` zips them back into the plain map the layers above use: a list
+# costs half the objects of a map on the wire and in the client's parser, which
+# dominated reading the 1,503 communes of the full hierarchy.
+TERRITORY_KEYS = ("id", "code", "country", "level", "type", "nameFr", "nameAr", "nameNl",
+                  "nameDe", "nameEn", "nameSort", "population", "households", "population2014",
+                  "hasCouncil", "parentId", "regionId", "provinceId", "cercleId", "communeId")
+_N_FIELDS: LiteralString = (
+    "[n.id, n.code, n.country, n.level, n.type, n.nameFr, n.nameAr, n.nameNl, n.nameDe, "
+    "n.nameEn, n.nameSort, n.population, n.households, n.population2014, n.hasCouncil, "
+    "n.parentId, n.regionId, n.provinceId, n.cercleId, n.communeId]"
 )
+_C_FIELDS: LiteralString = (
+    "[c.id, c.code, c.country, c.level, c.type, c.nameFr, c.nameAr, c.nameNl, c.nameDe, "
+    "c.nameEn, c.nameSort, c.population, c.households, c.population2014, c.hasCouncil, "
+    "c.parentId, c.regionId, c.provinceId, c.cercleId, c.communeId]"
+)
+_T_FIELDS: LiteralString = (
+    "[t.id, t.code, t.country, t.level, t.type, t.nameFr, t.nameAr, t.nameNl, t.nameDe, "
+    "t.nameEn, t.nameSort, t.population, t.households, t.population2014, t.hasCouncil, "
+    "t.parentId, t.regionId, t.provinceId, t.cercleId, t.communeId]"
+)
+
+
+def _unit(values: Sequence[Any]) -> Row:
+    """The plain map of a territory from its field list."""
+    return dict(zip(TERRITORY_KEYS, values, strict=True))
+
+
+def _units(rows: list[Row]) -> list[Row]:
+    """Rows with their `unit` field list turned into the map `n`, in place.
+
+    (Statements alias the list `unit`, not `n`: an alias `n` would hide the node `n`
+    from the ORDER BY that follows the RETURN.)
+    """
+    for row in rows:
+        row["n"] = _unit(row.pop("unit"))
+    return rows
 
 TERRITORIES_BY_IDS: LiteralString = (
     "UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n:Territory "
-    "RETURN n" + TERRITORY_FIELDS + " AS n"
+    "RETURN " + _N_FIELDS + " AS unit"
 )
 
 TERRITORIES_BY_CODES: LiteralString = (
     "UNWIND $codes AS code MATCH (n:Territory {code: code}) "
-    "RETURN n" + TERRITORY_FIELDS + " AS n"
+    "RETURN " + _N_FIELDS + " AS unit"
 )
 
 # Children of many parents in one round trip, one statement per relation
 # type (relation types cannot be parameters). Ordered by name within a parent.
 _CHILDREN_TAIL: LiteralString = (
-    " RETURN pid AS parentId, c" + TERRITORY_FIELDS + " AS n ORDER BY pid, c.nameSort, c.id"
+    " RETURN pid AS parentId, " + _C_FIELDS + " AS unit ORDER BY pid, c.nameSort, c.id"
 )
 CHILDREN: dict[str, LiteralString] = {
     "PART_OF": "UNWIND $ids AS pid MATCH (:Entity {id: pid})<-[:PART_OF]-(c:Territory)"
@@ -62,7 +93,7 @@ _SORT_KEY: LiteralString = (
     "WITH n, CASE $orderBy WHEN 'POPULATION' THEN coalesce(n.population, -1) "
     "WHEN 'CODE' THEN n.code ELSE n.nameSort END AS k "
 )
-_PAGE_RETURN: LiteralString = " RETURN n" + TERRITORY_FIELDS + " AS n, k AS sortKey "
+_PAGE_RETURN: LiteralString = " RETURN " + _N_FIELDS + " AS unit, k AS sortKey "
 
 COLLECTIVITIES_ASC: LiteralString = (
     _FILTER + _SORT_KEY
@@ -76,7 +107,9 @@ COLLECTIVITIES_DESC: LiteralString = (
 )
 COLLECTIVITIES_COUNT: LiteralString = _FILTER + "RETURN count(n) AS total"
 
-COUNTRIES: LiteralString = "MATCH (n:Country) RETURN n" + TERRITORY_FIELDS + " AS n ORDER BY n.id"
+COUNTRIES: LiteralString = (
+    "MATCH (n:Country) RETURN " + _N_FIELDS + " AS unit ORDER BY n.id"
+)
 
 COUNTS_BY_LEVEL: LiteralString = (
     "MATCH (n:Territory) RETURN n.country AS country, n.level AS level, count(n) AS count "
@@ -111,17 +144,18 @@ class CollectivityFilter:
 
 async def territories_by_ids(db: GraphClient, ids: Sequence[str]) -> list[Row]:
     """Territories with these ids (missing ones are absent)."""
-    return [row["n"] for row in await db.read(TERRITORIES_BY_IDS, {"ids": list(ids)})]
+    return [_unit(row["unit"]) for row in await db.read(TERRITORIES_BY_IDS, {"ids": list(ids)})]
 
 
 async def territories_by_codes(db: GraphClient, codes: Sequence[str]) -> list[Row]:
     """Territories with these official codes (HCP or REFNIS)."""
-    return [row["n"] for row in await db.read(TERRITORIES_BY_CODES, {"codes": list(codes)})]
+    return [_unit(row["unit"]) for row in await db.read(TERRITORIES_BY_CODES,
+                                                     {"codes": list(codes)})]
 
 
 async def children(db: GraphClient, relation: str, parent_ids: Sequence[str]) -> list[Row]:
     """Rows of (parentId, n) for the children of many parents along one relation."""
-    return await db.read(CHILDREN[relation], {"ids": list(parent_ids)})
+    return _units(await db.read(CHILDREN[relation], {"ids": list(parent_ids)}))
 
 
 async def collectivity_page(db: GraphClient, where: CollectivityFilter, order_by: str,
@@ -131,7 +165,7 @@ async def collectivity_page(db: GraphClient, where: CollectivityFilter, order_by
     params = {**where.params(), "orderBy": order_by, "limit": limit,
               "afterKey": after[0] if after else None, "afterId": after[1] if after else None}
     query = COLLECTIVITIES_DESC if descending else COLLECTIVITIES_ASC
-    return await db.read(query, params)
+    return _units(await db.read(query, params))
 
 
 async def collectivity_count(db: GraphClient, where: CollectivityFilter) -> int:
@@ -142,7 +176,7 @@ async def collectivity_count(db: GraphClient, where: CollectivityFilter) -> int:
 
 async def countries(db: GraphClient) -> list[Row]:
     """Every country of the backbone."""
-    return [row["n"] for row in await db.read(COUNTRIES)]
+    return [_unit(row["unit"]) for row in await db.read(COUNTRIES)]
 
 
 async def counts_by_level(db: GraphClient) -> list[Row]:
@@ -153,10 +187,10 @@ TERRITORIES_BY_NAME_KEYS: LiteralString = (
     "UNWIND $keys AS key "
     "MATCH (k:Name {key: key}) MATCH (t:Territory {id: k.entityId}) "
     "WITH DISTINCT key, t "
-    "RETURN key, t" + TERRITORY_FIELDS + " AS n ORDER BY key, t.id"
+    "RETURN key, " + _T_FIELDS + " AS unit ORDER BY key, t.id"
 )
 
 
 async def territories_by_name_keys(db: GraphClient, keys: Sequence[str]) -> list[Row]:
     """Rows of (key, territory) for every unit having a name with one of `keys`."""
-    return await db.read(TERRITORIES_BY_NAME_KEYS, {"keys": list(keys)})
+    return _units(await db.read(TERRITORIES_BY_NAME_KEYS, {"keys": list(keys)}))

@@ -7,6 +7,7 @@ from typing import Final
 
 from strawberry.extensions import SchemaExtension
 
+from schema.caching import OperationCache
 from schema.document import Document
 from schema.event import Event
 from schema.federation import RegistrySchema
@@ -32,9 +33,14 @@ ExtensionFactory = type[SchemaExtension] | Callable[[], SchemaExtension]
 
 
 def build_schema(extensions: Sequence[ExtensionFactory] = ()) -> RegistrySchema:
-    """The registry's federated schema, with the given extensions."""
+    """The registry's federated schema, with the given extensions.
+
+    Parsed documents and documents found valid are cached per schema (see
+    `schema.caching`); the cache runs after the given extensions, so the rules
+    and parser options they add are part of its keys.
+    """
     return RegistrySchema(
         query=Query, mutation=Mutation, types=list(TYPES),
         federation_version=FEDERATION_VERSION,
-        extensions=list(extensions),
+        extensions=[*extensions, OperationCache().extension()],
     )
