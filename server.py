@@ -15,14 +15,12 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 import uvicorn
-from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.asgi import GraphQL
-from strawberry.extensions import MaskErrors, SchemaExtension
+from strawberry.extensions import SchemaExtension
 
 from graph import territory as graph_territory
 from graph.backends import open_backend
@@ -30,8 +28,11 @@ from graph.client import CountingClient, GraphBackend
 from graph.errors import GraphError, GraphUnavailable
 from importers.problems import ImportRefused
 from importers.startup import load_if_empty
+from protection.errors import ErrorPolicy, silence_library_error_log
+from protection.limits import limit_extensions
+from protection.middleware import protective_middleware
+from protection.view import GuardedGraphQL
 from resolvers.context import Context
-from resolvers.errors import UserError
 from schema import build_schema
 from settings import Settings
 from web.routes import routes as web_routes
@@ -48,12 +49,6 @@ def registry_version() -> str:
         return "unknown"
 
 
-def is_unexpected(error: GraphQLError) -> bool:
-    """Errors raised by code (not GraphQL validation, not user errors) are masked."""
-    original = error.original_error
-    return original is not None and not isinstance(original, UserError)
-
-
 class RoundTrips(SchemaExtension):
     """Adds the request's database round trips to the response's `extensions`."""
 
@@ -64,7 +59,7 @@ class RoundTrips(SchemaExtension):
         return {}
 
 
-class RegistryGraphQL(GraphQL[Context, None]):
+class RegistryGraphQL(GuardedGraphQL):
     """Strawberry's ASGI app with the registry's typed per-request context."""
 
     async def get_context(self, request: Any, response: Any) -> Context:
@@ -108,14 +103,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await backend.close()
 
-    schema = build_schema([lambda: MaskErrors(should_mask_error=is_unexpected), RoundTrips])
+    # ErrorPolicy codes every error, adds the request id, masks and logs unexpected errors.
+    silence_library_error_log()
+    schema = build_schema([*limit_extensions(settings), ErrorPolicy, RoundTrips])
     # Strawberry's GraphiQL loads from CDNs; web/ serves an offline one (settings.graphiql).
     graphql = RegistryGraphQL(schema, graphql_ide=None)
     app = Starlette(routes=[
         Route("/", index), Route("/health", health),
         Route("/graphql", with_graphiql(graphql, settings), methods=["GET", "POST"]),
         *web_routes(settings),
-    ], lifespan=lifespan)
+    ], middleware=protective_middleware(settings), lifespan=lifespan)
     app.state.settings = settings
     return app
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def default_data_dir() -> Path:
@@ -33,7 +33,15 @@ class Settings(BaseSettings):
     autoload: bool = True
     max_page_size: int = Field(default=100, ge=1, le=1000)
     query_timeout_ms: int = Field(default=10_000, ge=100)
+    request_timeout_ms: int = Field(default=30_000, ge=1)
     graphiql: bool = True
+    introspection: bool = True
+    max_depth: int = Field(default=10, ge=2)
+    max_tokens: int = Field(default=2_000, ge=100)
+    max_aliases: int = Field(default=20, ge=0)
+    max_body_bytes: int = Field(default=1_048_576, ge=1_024)
+    # Comma-separated origins; `*` lets any page read; empty: no CORS.
+    cors_origins: Annotated[list[str], NoDecode] = ["*"]
     trace_round_trips: bool = False
 
     falkordb_url: str | None = Field(
@@ -43,6 +51,13 @@ class Settings(BaseSettings):
     neo4j_user: str = Field(default="neo4j", validation_alias="NEO4J_USER")
     neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
     neo4j_database: str = Field(default="neo4j", validation_alias="NEO4J_DATABASE")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @property
     def backend_name(self) -> Literal["neo4j", "falkordb", "embedded"]:
