@@ -32,6 +32,18 @@ UPSERT_LINKS: LiteralString = "UNWIND $rows AS r MERGE (n:Link {id: r.id})" + _S
 # They are added with CREATE right after being cleared (rows hold no duplicates), and
 # sources are found through the `Entity` id index (`(s:Source {id: ...})` scanned every
 # source for each row: the slowest statement of a large import).
+# Links not yet in the graph (a first import) are created with their parties in one
+# statement, with no clearing: a million-link file spent a third of its time clearing
+# the parties of links that did not exist yet.
+EXISTING_LINKS: LiteralString = (
+    "UNWIND $ids AS id MATCH (l:Link {id: id}) RETURN l.id AS id"
+)
+CREATE_LINKS: LiteralString = (
+    "UNWIND $rows AS r CREATE (n:Link {id: r.id}) SET n += r.props "
+    "WITH n, r UNWIND r.parties AS p MATCH (e:Entity {id: p.entityId}) "
+    "CREATE (n)-[:INVOLVES {slot: p.slot}]->(e)"
+)
+
 # A link's parties and sources, cleared in one pass.
 CLEAR_LINK_EDGES: LiteralString = (
     "UNWIND $ids AS id MATCH (:Link {id: id})-[p:INVOLVES|SOURCED_FROM]->() DELETE p"
@@ -98,6 +110,17 @@ async def upsert_links(db: GraphClient, rows: Sequence[dict[str, Any]],
     await db.write(UPSERT_LINKS, {"rows": list(rows)})
     await db.write(CLEAR_LINK_EDGES, {"ids": [row["id"] for row in rows]})
     await db.write(ADD_PARTIES, {"rows": list(parties)})
+
+
+async def existing_links(db: GraphClient, ids: Sequence[str]) -> set[str]:
+    """Which of `ids` are links in the graph already."""
+    return {row["id"] for row in await db.read(EXISTING_LINKS, {"ids": list(ids)})}
+
+
+async def create_links(db: GraphClient, rows: Sequence[dict[str, Any]]) -> None:
+    """Create links that are not in the graph, with their parties (rows: id, props,
+    parties: [{slot, entityId}])."""
+    await db.write(CREATE_LINKS, {"rows": list(rows)})
 
 
 async def clear_sources(db: GraphClient, entity_ids: Sequence[str]) -> None:

@@ -21,6 +21,7 @@ from importers.progress import Progress
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "network"
 BATCH = 2_000
+EXISTS_BATCH = 20_000
 
 
 @dataclass
@@ -93,7 +94,16 @@ async def _write(unit: GraphClient, origin: str, rows: Rows, stale: list[str],
     parties: dict[str, list[dict[str, str]]] = defaultdict(list)
     for party in rows.parties:
         parties[party["linkId"]].append(party)
-    await _in_turn(unit, _batches(rows.links), progress, "links",
+    existing: set[str] = set()
+    for ids in _batches([row["id"] for row in rows.links], EXISTS_BATCH):
+        existing |= await graph_import.existing_links(unit, ids)
+    new = [{**row, "parties": [{"slot": p["slot"], "entityId": p["entityId"]}
+                               for p in parties[row["id"]]]}
+           for row in rows.links if row["id"] not in existing]
+    await _in_turn(unit, _batches(new), progress, "links",
+                   partial(graph_import.create_links, unit))
+    old = [row for row in rows.links if row["id"] in existing]
+    await _in_turn(unit, _batches(old), progress, "links",
                    lambda links: graph_import.upsert_links(
                        unit, links, [p for row in links for p in parties[row["id"]]]))
     entity_ids = [row["id"] for group in rows.entities.values() for row in group]
@@ -125,7 +135,7 @@ def _write_steps(rows: Rows, stale: list[str]) -> int:
     entities = sum(len(_batches(group)) for group in rows.entities.values())
     entity_count = sum(len(group) for group in rows.entities.values())
     return (entities + len(_batches(rows.names)) + len(_batches([None] * 2 * entity_count))
-            + len(_batches(rows.links)) + len(_batches([None] * entity_count))
+            + len(rows.links) // BATCH + 2 + len(_batches([None] * entity_count))
             + len(_batches(rows.entity_sources)) + len(_batches(rows.link_sources))
             + len(_batches(stale)))
 
@@ -170,5 +180,5 @@ def _summarise(file: str, rows: Rows) -> NetworkSummary:
     return summary
 
 
-def _batches(rows: Sequence[Any]) -> list[Sequence[Any]]:
-    return [rows[i:i + BATCH] for i in range(0, len(rows), BATCH)]
+def _batches(rows: Sequence[Any], size: int = BATCH) -> list[Sequence[Any]]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
