@@ -234,6 +234,8 @@ def _trace(scale: str, data_dir: Path, targets: Targets, large: bool
     """Serve with round trips traced: pick the connection pair, send each operation once."""
     server = Server(data_dir, trace=True)
     try:
+        if large:  # the generated network with the most members
+            targets.network_id = asyncio.run(_read(data_dir, floors.LARGEST_NETWORK))[0]["id"]
         targets.connection = asyncio.run(_connection_pair(server.port, data_dir, large))
         log(f"{scale}: connections between {targets.connection}")
         ops = [op.to_json() for op in operations(targets)]
@@ -250,10 +252,7 @@ def _trace(scale: str, data_dir: Path, targets: Targets, large: bool
 def _measure(scale: str, args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
     """Serve the imported graph: trace round trips once, then time every operation."""
     large = scale == "large"
-    network = REAL_NETWORK
-    if large:
-        network = asyncio.run(_read(data_dir, floors.LARGEST_NETWORK))[0]["id"]
-    targets = _targets(large, network)
+    targets = _targets(large, REAL_NETWORK)
     ops, traced, start_seconds = _trace(scale, data_dir, targets, large)
     trips = {item["name"]: item["round_trips"] for item in traced}
     log(f"{scale}: round trips per operation: {trips}")
@@ -262,6 +261,7 @@ def _measure(scale: str, args: argparse.Namespace, data_dir: Path) -> dict[str, 
         measured = _load({"mode": "timing", "host": "127.0.0.1", "port": server.port,
                           "graph_url": f"unix://{data_dir / 'graph.sock'}", "graph": GRAPH,
                           "clients": args.clients, "seconds": args.seconds,
+                          "latency_seconds": args.latency_seconds,
                           "floor_seconds": args.floor_seconds, "warmup": args.warmup,
                           "ops": ops}, data_dir)["ops"]
     finally:
@@ -279,10 +279,12 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; print the table and write the JSON file."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--scale", choices=("real", "large", "both"), default="both")
-    parser.add_argument("--seconds", type=float, default=8.0,
-                        help="measured seconds per operation over HTTP (default 8)")
-    parser.add_argument("--floor-seconds", type=float, default=3.0,
-                        help="measured seconds per floor statement (default 3)")
+    parser.add_argument("--seconds", type=float, default=6.0,
+                        help="seconds per operation with the concurrent clients (default 6)")
+    parser.add_argument("--latency-seconds", type=float, default=4.0,
+                        help="seconds per operation with one client (default 4)")
+    parser.add_argument("--floor-seconds", type=float, default=2.0,
+                        help="seconds per floor statement, each way (default 2)")
     parser.add_argument("--warmup", type=float, default=1.0, help="warm-up seconds (default 1)")
     parser.add_argument("--clients", type=int, default=4,
                         help="concurrent clients (default 4)")
@@ -299,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
                     "python": platform.python_version()},
         "versions": versions(),
         "settings": {"clients": args.clients, "seconds": args.seconds,
+                     "latency_seconds": args.latency_seconds,
                      "floor_seconds": args.floor_seconds, "warmup": args.warmup,
                      "seed": args.seed, "size": args.size},
         "scales": {}}

@@ -4,8 +4,9 @@
 runs a fixed number of concurrent clients for a fixed time (after a warm-up),
 each client on its own keep-alive connection sending the operation again as
 soon as the previous answer arrived, cycling through the operation's
-variables; then it does the same with the operation's floor statement through
-the backend client, straight to the graph server. In `trace` mode it sends
+variables (throughput and latency under load), then with one client (the
+latency one user sees); then it does the same with the operation's floor
+statement through the backend client, straight to the graph server. In `trace` mode it sends
 each operation once and records the database round trips the server reports.
 
 The HTTP client is a minimal HTTP/1.1 one over asyncio streams, with the
@@ -193,15 +194,19 @@ async def run(plan: dict[str, Any]) -> dict[str, Any]:
     results = []
     try:
         for op in plan["ops"]:
-            await http_load(host, port, op, plan["clients"], plan["warmup"])
-            http = await http_load(host, port, op, plan["clients"], plan["seconds"])
-            await floor_load(graph, op, plan["clients"], min(plan["warmup"], 1.0))
-            floor = await floor_load(graph, op, plan["clients"], plan["floor_seconds"])
+            clients = plan["clients"]
+            await http_load(host, port, op, clients, plan["warmup"])
+            http = await http_load(host, port, op, clients, plan["seconds"])
+            single = await http_load(host, port, op, 1, plan["latency_seconds"])
+            await floor_load(graph, op, clients, min(plan["warmup"], 1.0))
+            floor = await floor_load(graph, op, clients, plan["floor_seconds"])
+            floor_single = await floor_load(graph, op, 1, plan["floor_seconds"])
             results.append({"name": op["name"], "http": http.summary(),
-                            "floor": floor.summary()})
-            print(f"  {op['name']:<16} {results[-1]['http']['rps']:>8} req/s  "
-                  f"p50 {results[-1]['http']['p50_ms']} ms  floor p50 "
-                  f"{results[-1]['floor']['p50_ms']} ms", file=sys.stderr, flush=True)
+                            "single": single.summary(), "floor": floor.summary(),
+                            "floor_single": floor_single.summary()})
+            print(f"  {op['name']:<16} {http.summary()['rps']:>8} req/s with {clients} "
+                  f"clients; one client: p50 {single.summary()['p50_ms']} ms, floor p50 "
+                  f"{floor_single.summary()['p50_ms']} ms", file=sys.stderr, flush=True)
     finally:
         await db.aclose()
     return {"ops": results}
