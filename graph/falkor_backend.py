@@ -22,6 +22,15 @@ from graph.embedded import EmbeddedGraphServer
 from graph.errors import ConstraintViolation, GraphError, GraphTimeout, GraphUnavailable
 
 _STAGING_SUFFIX = "__staging"
+_MIN_SOCKET_TIMEOUT_S = 60.0
+_FORK_WAIT_S = 120.0
+_FORKS = ("aof_rewrite_in_progress", "aof_rewrite_scheduled", "module_fork_in_progress",
+          "rdb_bgsave_in_progress")
+
+
+def _forking(persistence: dict[str, Any]) -> bool:
+    """Whether INFO persistence shows a background rewrite, save or module fork."""
+    return any(int(persistence.get(field) or 0) for field in _FORKS)
 
 
 def _translate(error: Exception) -> GraphError:
@@ -85,8 +94,15 @@ class FalkorBackend(FalkorClient):
     @classmethod
     def connect(cls, url: str, graph: str, timeout_ms: int,
                 server: EmbeddedGraphServer | None = None) -> FalkorBackend:
-        """A backend for the graph `graph` on the server at `url`."""
-        return cls(FalkorDB.from_url(url), graph, timeout_ms, server)
+        """A backend for the graph `graph` on the server at `url`.
+
+        The client waits far longer than redis-py's default 5 s: the server bounds
+        reads with `timeout_ms`, and a write (or GRAPH.COPY) the client stopped
+        waiting for would still complete while the caller was told it failed. The
+        wait stays finite, so a server that stopped answering is reported.
+        """
+        wait = max(_MIN_SOCKET_TIMEOUT_S, 2 * timeout_ms / 1000)
+        return cls(FalkorDB.from_url(url, socket_timeout=wait), graph, timeout_ms, server)
 
     async def write(self, query: LiteralString, params: Params | None = None) -> list[Row]:
         """Run a write, waiting while an atomic unit is being swapped in."""
@@ -100,7 +116,7 @@ class FalkorBackend(FalkorClient):
             staging = self.graph + _STAGING_SUFFIX
             await self._command("DEL", staging)
             if await self._command("EXISTS", self.graph):
-                await self._command("GRAPH.COPY", self.graph, staging)
+                await self.copy_graph(self.graph, staging)
             unit = FalkorClient(self._db, staging, self._timeout_ms)
             if not await self._command("EXISTS", staging):
                 await _ensure_schema(self, unit)
@@ -114,6 +130,22 @@ class FalkorBackend(FalkorClient):
     async def ensure_schema(self) -> list[str]:
         """Create the missing indexes and uniqueness constraints."""
         return await _ensure_schema(self, self)
+
+    async def copy_graph(self, source: str, target: str) -> None:
+        """GRAPH.COPY, started only while the server runs no other fork.
+
+        FalkorDB 4.16 stops answering for good (even PING) when GRAPH.COPY
+        arrives while an append-only-file rewrite is forking or running (seen:
+        `Can't fork for module: File exists`, then a wedged server); waiting for
+        the rewrite to finish first avoids it.
+        """
+        deadline = asyncio.get_running_loop().time() + _FORK_WAIT_S
+        while _forking(await self._command("INFO", "persistence")):
+            if asyncio.get_running_loop().time() > deadline:
+                raise GraphUnavailable(f"the graph server was busy rewriting its append-only "
+                                       f"file for more than {_FORK_WAIT_S:.0f} s")
+            await asyncio.sleep(0.01)
+        await self._command("GRAPH.COPY", source, target)
 
     async def graph_exists(self) -> bool:
         """Whether the graph key exists on the server (it does once written to)."""

@@ -70,7 +70,7 @@ def copy_graph(server: EmbeddedGraphServer, source: str) -> str:
     async def copy() -> None:
         backend = backend_for(server, source)
         try:
-            await backend._command("GRAPH.COPY", source, name)
+            await backend.copy_graph(source, name)
         finally:
             await backend.close()
     run(copy())
@@ -109,7 +109,7 @@ def network_template(graph_server: EmbeddedGraphServer, backbone_template: str) 
     async def build() -> None:
         backend = backend_for(graph_server, NETWORK_TEMPLATE)
         try:
-            await backend._command("GRAPH.COPY", backbone_template, NETWORK_TEMPLATE)
+            await backend.copy_graph(backbone_template, NETWORK_TEMPLATE)
             for path in curated_files():
                 await import_network(backend, path, quiet=True)
         finally:
