@@ -1,4 +1,4 @@
-"""Command line: `python -m importers territory | network [files]` (see `--help`)."""
+"""Command line: `python -m importers territory | network [files] | export | restore FILE`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from graph import territory as graph_territory
 from graph.backends import open_backend
 from graph.errors import GraphError
+from importers.export import cli as export_cli
 from importers.network.load import curated_files, import_network
 from importers.problems import ImportRefused
 from importers.territory.load import import_territory
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     network = commands.add_parser("network", help="curated network files (data/network/*.yaml)")
     network.add_argument("files", nargs="*", type=Path,
                          help="files to import, each all-or-nothing (default: data/network)")
+    export_cli.add_commands(commands)
     args = parser.parse_args(argv)
     settings = Settings()
     try:
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_territory(settings))
         elif args.command == "network":
             asyncio.run(_network(settings, args.files))
+        elif args.command in export_cli.COMMANDS:
+            return asyncio.run(export_cli.run(args, settings))
     except ImportRefused as refused:
         print(refused, file=sys.stderr)
         return 1

@@ -1,0 +1,1 @@
+"""Export of the registry's graph as curated files (`python -m importers export`), and restore."""

@@ -1,0 +1,122 @@
+"""An import that fails midway leaves the graph exactly as it was.
+
+The failure is real: after some statements of the unit have been written, the
+database refuses a statement (a uniqueness violation), and everything the unit
+wrote before it must be gone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import LiteralString
+
+import pytest
+from falkordb.asyncio import FalkorDB
+
+from graph.client import GraphClient, Params, Row
+from graph.embedded import EmbeddedGraphServer
+from graph.errors import ConstraintViolation
+from graph.falkor_backend import FalkorBackend
+from graph.snapshot import Snapshot, snapshot
+from importers.network.load import curated_files, import_network
+from tests.conftest import backend_for, run
+
+# A second territory with the id of an existing one: the unique constraint refuses it.
+DUPLICATE: LiteralString = "CREATE (:Entity:Territory {id: 'MA:02'})"
+
+
+class FailsAfter:
+    """A unit that writes for real and, at its `n`-th write, runs a statement that fails."""
+
+    def __init__(self, inner: GraphClient, n: int) -> None:
+        self.inner = inner
+        self.n = n
+        self.writes = 0
+
+    async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:
+        """Read through the real unit."""
+        return await self.inner.read(query, params)
+
+    async def write(self, query: LiteralString, params: Params | None = None) -> list[Row]:
+        """Write through the real unit; the n-th write is followed by a refused one."""
+        rows = await self.inner.write(query, params)
+        self.writes += 1
+        if self.writes == self.n:
+            await self.inner.write(DUPLICATE)
+        return rows
+
+
+class FailingBackend(FalkorBackend):
+    """The real backend, whose atomic units fail at their n-th write."""
+
+    fail_at = 1
+
+    @asynccontextmanager
+    async def atomic(self) -> AsyncIterator[GraphClient]:
+        """The real atomic unit, wrapped."""
+        async with super().atomic() as unit:
+            failing = FailsAfter(unit, self.fail_at)
+            yield failing
+            assert failing.writes >= self.fail_at, "the unit ended before failing"
+
+
+def _snapshot(server: EmbeddedGraphServer, graph: str) -> Snapshot:
+    async def read() -> Snapshot:
+        backend = backend_for(server, graph)
+        try:
+            return await snapshot(backend)
+        finally:
+            await backend.close()
+    shot: Snapshot = run(read())
+    return shot
+
+
+def test_a_unit_refused_after_some_writes_keeps_none_of_them(
+        graph_server: EmbeddedGraphServer, backbone_graph: str) -> None:
+    before = _snapshot(graph_server, backbone_graph)
+
+    async def unit() -> None:
+        backend = backend_for(graph_server, backbone_graph)
+        try:
+            with pytest.raises(ConstraintViolation):
+                async with backend.atomic() as db:
+                    await db.write("CREATE (:Entity:Organisation {id: 'org:ghost'})")
+                    await db.write("MATCH (n:Entity {id: 'MA:02'}) SET n.population = -1")
+                    await db.write("MATCH (k:Name) WITH k LIMIT 10 DETACH DELETE k")
+                    await db.write(DUPLICATE)
+            assert not await backend.read("MATCH (n:Entity {id: 'org:ghost'}) RETURN n.id AS id")
+            staging = await backend._command("EXISTS", backend.graph + "__staging")
+            assert not staging
+        finally:
+            await backend.close()
+    run(unit())
+    assert _snapshot(graph_server, backbone_graph) == before
+
+
+@pytest.mark.parametrize("fail_at", [1, 5, 12])
+def test_a_network_import_failing_midway_leaves_the_graph_as_it_was(
+        graph_server: EmbeddedGraphServer, backbone_graph: str, fail_at: int) -> None:
+    before = _snapshot(graph_server, backbone_graph)
+
+    async def attempt() -> None:
+        backend = FailingBackend(FalkorDB.from_url(graph_server.url, socket_timeout=None),
+                                 backbone_graph, 10_000)
+        backend.fail_at = fail_at
+        try:
+            with pytest.raises(ConstraintViolation):
+                await import_network(backend, curated_files()[0], quiet=True)
+        finally:
+            await backend.close()
+    run(attempt())
+    assert _snapshot(graph_server, backbone_graph) == before
+
+    async def retry() -> None:
+        backend = backend_for(graph_server, backbone_graph)
+        try:
+            summary = await import_network(backend, curated_files()[0], quiet=True)
+            assert summary.changed
+        finally:
+            await backend.close()
+    run(retry())
+    assert _snapshot(graph_server, backbone_graph) != before
