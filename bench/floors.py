@@ -117,7 +117,7 @@ LARGEST_NETWORK: LiteralString = (
 )
 PEOPLE_AND_ORGANISATIONS: LiteralString = (
     "MATCH (n:Entity) WHERE n.entityType IN ['Person', 'Organisation'] "
-    "RETURN n.id AS id ORDER BY id"
+    "RETURN n.id AS id, n.entityType AS type ORDER BY id"
 )
 TWINNED_ABROAD: LiteralString = (
     "MATCH (:Link {kind: 'TWINNING'})-[:INVOLVES {slot: 'party'}]->(m:Entity) "

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from graph import neighbours as graph_neighbours
 from graph.client import GraphClient
-from resolvers import network as resolve
 from resolvers.context import Info
 from resolvers.errors import BadArgument
 
@@ -57,8 +56,10 @@ async def connections(info: Info, from_id: str, to_id: str, max_hops: int,
         raise BadArgument("maxHops", f"must be between 1 and {MAX_HOPS} (got {max_hops})")
     if not 1 <= first <= MAX_PATHS:
         raise BadArgument("first", f"must be between 1 and {MAX_PATHS} (got {first})")
-    for argument, entity_id in (("from", from_id), ("to", to_id)):
-        if await resolve.entity(info, entity_id) is None:
+    # Both ends in one round trip (they were checked one after the other).
+    ends = await info.context.loaders.entity.load_many([from_id, to_id])
+    for argument, entity_id, row in zip(("from", "to"), (from_id, to_id), ends, strict=True):
+        if row is None:
             raise BadArgument(argument, f"no entity has the id {entity_id!r}")
     if from_id == to_id:
         return Connections([[]], 1, False)
