@@ -23,10 +23,14 @@ LINKS_BY_IDS: LiteralString = (
     "UNWIND $ids AS id MATCH (l:Link {id: id}) " + _PARTIES
     + "RETURN l{.*} AS link, collect({slot: p.slot, id: e.id}) AS parties"
 )
+# Filters on links come after a WITH, in these statements: in the same MATCH as the
+# entity's id, FalkorDB planned a scan of every link (0.5 to 2 s with a million links)
+# instead of starting at the id index.
+
 # The links of one kind where each entity plays one slot, with all their parties.
 LINKS_OF: LiteralString = (
     "UNWIND $ids AS xid MATCH (:Entity {id: xid})<-[a:INVOLVES]-(l:Link) "
-    "WHERE l.kind = $kind AND a.slot = $slot "
+    "WITH xid, a, l WHERE l.kind = $kind AND a.slot = $slot "
     + _PARTIES
     + "WITH xid, l, collect({slot: p.slot, id: e.id}) AS parties "
     "RETURN xid AS ownerId, l{.*} AS link, parties "
@@ -41,29 +45,32 @@ SOURCES_OF: LiteralString = (
 )
 MENTIONS_OF: LiteralString = (
     "UNWIND $ids AS sid MATCH (:Entity {id: sid})<-[:SOURCED_FROM]-(x) "
-    "WHERE x:Entity OR x:Link "
+    "WITH sid, x WHERE x:Entity OR x:Link "
     "RETURN sid AS sourceId, x.id AS id, x:Link AS isLink ORDER BY sourceId, id"
 )
 
 # Partners: the other party of a twinning, and co-parties of a programme or a document.
 PARTNERS_OF: LiteralString = (
     "UNWIND $ids AS xid "
-    "MATCH (:Entity {id: xid})<-[:INVOLVES {slot: 'party'}]-(l:Link {kind: 'TWINNING'})"
-    "-[:INVOLVES {slot: 'party'}]->(y:Entity) WHERE y.id <> xid "
+    "MATCH (:Entity {id: xid})<-[a:INVOLVES]-(l:Link) "
+    "WITH xid, a, l WHERE a.slot = 'party' AND l.kind = 'TWINNING' "
+    "MATCH (l)-[b:INVOLVES]->(y:Entity) WHERE b.slot = 'party' AND y.id <> xid "
     "RETURN DISTINCT xid AS ownerId, y.id AS partnerId, l.kind AS via, l.id AS throughId "
     "UNION "
     "UNWIND $ids AS xid "
-    "MATCH (:Entity {id: xid})<-[:INVOLVES {slot: 'participant'}]-(:Link {kind: 'PARTICIPATION'})"
-    "-[:INVOLVES {slot: 'programme'}]->(p:Entity)"
-    "<-[:INVOLVES {slot: 'programme'}]-(:Link {kind: 'PARTICIPATION'})"
-    "-[:INVOLVES {slot: 'participant'}]->(y:Entity) WHERE y.id <> xid "
+    "MATCH (:Entity {id: xid})<-[a:INVOLVES]-(l:Link) "
+    "WITH xid, a, l WHERE a.slot = 'participant' AND l.kind = 'PARTICIPATION' "
+    "MATCH (l)-[:INVOLVES {slot: 'programme'}]->(p:Entity)<-[b:INVOLVES]-(m:Link) "
+    "WITH xid, p, b, m WHERE b.slot = 'programme' AND m.kind = 'PARTICIPATION' "
+    "MATCH (m)-[c:INVOLVES]->(y:Entity) WHERE c.slot = 'participant' AND y.id <> xid "
     "RETURN DISTINCT xid AS ownerId, y.id AS partnerId, 'PARTICIPATION' AS via, p.id AS throughId "
     "UNION "
     "UNWIND $ids AS xid "
-    "MATCH (:Entity {id: xid})<-[:INVOLVES {slot: 'party'}]-(:Link {kind: 'DOCUMENT_PARTY'})"
-    "-[:INVOLVES {slot: 'document'}]->(d:Entity)"
-    "<-[:INVOLVES {slot: 'document'}]-(:Link {kind: 'DOCUMENT_PARTY'})"
-    "-[:INVOLVES {slot: 'party'}]->(y:Entity) WHERE y.id <> xid "
+    "MATCH (:Entity {id: xid})<-[a:INVOLVES]-(l:Link) "
+    "WITH xid, a, l WHERE a.slot = 'party' AND l.kind = 'DOCUMENT_PARTY' "
+    "MATCH (l)-[:INVOLVES {slot: 'document'}]->(d:Entity)<-[b:INVOLVES]-(m:Link) "
+    "WITH xid, d, b, m WHERE b.slot = 'document' AND m.kind = 'DOCUMENT_PARTY' "
+    "MATCH (m)-[c:INVOLVES]->(y:Entity) WHERE c.slot = 'party' AND y.id <> xid "
     "RETURN DISTINCT xid AS ownerId, y.id AS partnerId, 'DOCUMENT_PARTY' AS via, d.id AS throughId"
 )
 
