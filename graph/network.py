@@ -27,10 +27,12 @@ LINKS_BY_IDS: LiteralString = (
 # entity's id, FalkorDB planned a scan of every link (0.5 to 2 s with a million links)
 # instead of starting at the id index.
 
-# The links of one kind where each entity plays one slot, with all their parties.
+# The links of one kind where each entity plays one slot (optionally in some roles
+# only: a programme's funders among its hundred participants), with all their parties.
 LINKS_OF: LiteralString = (
     "UNWIND $ids AS xid MATCH (:Entity {id: xid})<-[a:INVOLVES]-(l:Link) "
     "WITH xid, a, l WHERE l.kind = $kind AND a.slot = $slot "
+    "AND ($roles IS NULL OR l.role IN $roles) "
     + _PARTIES
     + "WITH xid, l, collect({slot: p.slot, id: e.id}) AS parties "
     "RETURN xid AS ownerId, l{.*} AS link, parties "
@@ -99,9 +101,12 @@ async def links_by_ids(db: GraphClient, ids: Sequence[str]) -> list[Row]:
     return await db.read(LINKS_BY_IDS, {"ids": list(ids)})
 
 
-async def links_of(db: GraphClient, kind: str, slot: str, ids: Sequence[str]) -> list[Row]:
-    """Links of `kind` in which each of `ids` plays `slot`, with all parties."""
-    return await db.read(LINKS_OF, {"ids": list(ids), "kind": kind, "slot": slot})
+async def links_of(db: GraphClient, kind: str, slot: str, ids: Sequence[str],
+                   roles: Sequence[str] | None = None) -> list[Row]:
+    """Links of `kind` in which each of `ids` plays `slot`, with all parties; only links
+    in one of `roles` when given."""
+    return await db.read(LINKS_OF, {"ids": list(ids), "kind": kind, "slot": slot,
+                                    "roles": list(roles) if roles else None})
 
 
 async def sources_of(db: GraphClient, ids: Sequence[str]) -> list[Row]:

@@ -46,8 +46,9 @@ async def coverage(info: Info, network: str | None, programme: str | None,
     members = await resolve.entities(info, member_ids)
     in_morocco = [m for m in members if m.get("country") == "MA" and m.get("level") in LEVELS]
     ids = [m["id"] for m in in_morocco]
-    groups = _groups(await graph_coverage.coverage_by_group(db, ids, group_by))
-    national = _groups(await graph_coverage.coverage_by_group(db, ids, "COUNTRY"))
+    units = await graph_coverage.moroccan_units(db)
+    groups = _tally(units, set(ids), group_by)
+    national = _tally(units, set(ids), "COUNTRY")
     for member in in_morocco:
         key = _group_of(member, group_by)
         if key in groups:
@@ -70,13 +71,28 @@ async def _subject(info: Info, network: str | None, programme: str | None) -> Ro
     return row
 
 
-def _groups(rows: list[Row]) -> dict[str, GroupCoverage]:
+def _tally(units: list[Row], members: set[str], group_by: str) -> dict[str, GroupCoverage]:
+    """Members against totals by group and level, and the population of the communes
+    reached by a member (the commune itself, its province or its region)."""
+    counts: dict[str, dict[str, list[int]]] = {}
     groups: dict[str, GroupCoverage] = {}
-    for row in rows:
-        group = groups.setdefault(row["groupId"], GroupCoverage(row["groupId"]))
-        group.counts[row["level"]] = (int(row["members"]), int(row["total"]))
-        group.population += int(row["population"])
-        group.population_covered += int(row["populationCovered"])
+    for unit in units:
+        key = "MA" if group_by == "COUNTRY" else _group_of(unit, group_by)
+        if key is None:
+            continue
+        group = groups.setdefault(key, GroupCoverage(key))
+        tally = counts.setdefault(key, {}).setdefault(unit["level"], [0, 0])
+        tally[1] += 1
+        if unit["id"] in members:
+            tally[0] += 1
+        if unit["level"] == "COMMUNE":
+            population = int(unit.get("population") or 0)
+            group.population += population
+            if (unit["id"] in members or unit.get("provinceId") in members
+                    or unit.get("regionId") in members):
+                group.population_covered += population
+    for key, levels in counts.items():
+        groups[key].counts = {level: (tally[0], tally[1]) for level, tally in levels.items()}
     return groups
 
 

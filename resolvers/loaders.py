@@ -41,7 +41,8 @@ class Loaders:
         self.sources: DataLoader[str, list[Row]] = DataLoader(self._sources)
         self.mentions: DataLoader[str, list[Row]] = DataLoader(self._mentions)
         self.partners: DataLoader[str, list[Row]] = DataLoader(self._partners)
-        self._links_of: dict[tuple[str, str], DataLoader[str, list[Row]]] = {}
+        self._links_of: dict[tuple[str, str, tuple[str, ...] | None],
+                             DataLoader[str, list[Row]]] = {}
 
     def children(self, relation: str) -> DataLoader[str, list[Row]]:
         """Children along `relation` (one of graph.territory.CHILDREN), by parent id."""
@@ -49,15 +50,17 @@ class Loaders:
             self._children[relation] = DataLoader(self._children_loader(relation))
         return self._children[relation]
 
-    def links_of(self, kind: str, slot: str) -> DataLoader[str, list[Row]]:
-        """Links of `kind` in which the key entity plays `slot`, with their parties."""
-        if (kind, slot) not in self._links_of:
+    def links_of(self, kind: str, slot: str,
+                 roles: tuple[str, ...] | None = None) -> DataLoader[str, list[Row]]:
+        """Links of `kind` in which the key entity plays `slot` (in one of `roles`, when
+        given), with their parties."""
+        if (kind, slot, roles) not in self._links_of:
             async def load(ids: list[str]) -> list[list[Row]]:
-                rows = await graph_network.links_of(self.db, kind, slot, ids)
+                rows = await graph_network.links_of(self.db, kind, slot, ids, roles)
                 self.link.prime_many({row["link"]["id"]: row for row in rows})
                 return _grouped(rows, "ownerId", "self", ids)
-            self._links_of[(kind, slot)] = DataLoader(load)
-        return self._links_of[(kind, slot)]
+            self._links_of[(kind, slot, roles)] = DataLoader(load)
+        return self._links_of[(kind, slot, roles)]
 
     async def _entities(self, ids: list[str]) -> list[Row | None]:
         return _by_key(await graph_network.entities_by_ids(self.db, ids), "id", ids)

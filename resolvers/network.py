@@ -38,8 +38,8 @@ async def link(info: Info, link_id: str) -> Row | None:
 async def links(info: Info, kind: str, slot: str, owner_id: str,
                 roles: Sequence[str] | None = None) -> list[Row]:
     """Links of `kind` where `owner_id` plays `slot`, optionally of some roles only."""
-    rows = await info.context.loaders.links_of(kind, slot).load(owner_id)
-    return [row for row in rows if not roles or row["link"].get("role") in roles]
+    wanted = tuple(sorted(roles)) if roles else None
+    return await info.context.loaders.links_of(kind, slot, wanted).load(owner_id)
 
 
 async def sources(info: Info, owner_id: str) -> list[Row]:
