@@ -14,7 +14,7 @@ from typing import Any, LiteralString
 from graph.client import GraphClient, Row
 
 _CITE: LiteralString = (
-    "CALL { WITH x, c UNWIND $sources AS sid MATCH (s:Source {id: sid}) "
+    "CALL { WITH x, c UNWIND $sources AS sid MATCH (s:Entity {id: sid}) WHERE s:Source "
     "MERGE (x)-[:SOURCED_FROM]->(s) MERGE (c)-[:CITES]->(s) RETURN count(s) AS cited } "
 )
 _NAMES: LiteralString = (
@@ -27,7 +27,7 @@ _LINKS: LiteralString = (
     "CREATE (l:Link {id: lk.id}) SET l += lk.props, l.version = 1 "
     "CREATE (l)-[:INVOLVES {slot: lk.ownSlot}]->(x) "
     "CREATE (l)-[:INVOLVES {slot: lk.otherSlot}]->(o) "
-    "WITH l UNWIND $sources AS sid MATCH (s:Source {id: sid}) "
+    "WITH l UNWIND $sources AS sid MATCH (s:Entity {id: sid}) WHERE s:Source "
     "MERGE (l)-[:SOURCED_FROM]->(s) RETURN count(l) AS linked } "
 )
 _CREATE_TAIL: LiteralString = (
