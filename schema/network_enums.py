@@ -6,26 +6,14 @@ from enum import Enum
 
 import strawberry
 
+from domain.vocabulary import OrganisationKind as OrganisationKind  # noqa: PLC0414 (re-export)
 
-@strawberry.enum(description="Kinds of organisation.")
-class OrganisationKind(Enum):
-    DEVELOPMENT_AGENCY = "DEVELOPMENT_AGENCY"
-    NATIONAL_BODY = "NATIONAL_BODY"
-    MINISTRY = "MINISTRY"
-    TERRITORIAL_ADMINISTRATION = strawberry.enum_value(
-        "TERRITORIAL_ADMINISTRATION",
-        description="A province's or prefecture's state administration, headed by the governor.")
-    DEPARTMENT = "DEPARTMENT"
-    COMMITTEE = "COMMITTEE"
-    ASSOCIATION_OF_COLLECTIVITIES = "ASSOCIATION_OF_COLLECTIVITIES"
-    FUNDER = "FUNDER"
-    CIVIL_SOCIETY_ASSOCIATION = "CIVIL_SOCIETY_ASSOCIATION"
-    COOPERATIVE = "COOPERATIVE"
-    UNIVERSITY = "UNIVERSITY"
-    INTERNATIONAL_ORGANISATION = "INTERNATIONAL_ORGANISATION"
-    CONSULTATIVE_BODY = "CONSULTATIVE_BODY"
-    SCHOOL = "SCHOOL"
-    OTHER = "OTHER"
+# The same vocabulary validates curated files and API inputs (domain/vocabulary.py);
+# strawberry.enum registers the class itself as the GraphQL enum.
+strawberry.enum(
+    OrganisationKind,
+    description="Kinds of organisation. TERRITORIAL_ADMINISTRATION: a province's or "
+                "prefecture's state administration, headed by the governor.")
 
 
 @strawberry.enum(description="Kinds of programme.")

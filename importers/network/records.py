@@ -7,10 +7,11 @@ The format is documented in `data/README.md`. Every record states its
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from domain.vocabulary import OrganisationKind
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 CURATED_ID = re.compile(
@@ -87,24 +88,6 @@ class SourceRecord(Record):
     published: PartialDate | None = None
     kind: Literal["ARTICLE", "DOCUMENT", "DATASET"] = "ARTICLE"
     note: str | None = None
-
-
-class OrganisationKind(StrEnum):
-    DEVELOPMENT_AGENCY = "DEVELOPMENT_AGENCY"
-    NATIONAL_BODY = "NATIONAL_BODY"
-    MINISTRY = "MINISTRY"
-    TERRITORIAL_ADMINISTRATION = "TERRITORIAL_ADMINISTRATION"
-    DEPARTMENT = "DEPARTMENT"
-    COMMITTEE = "COMMITTEE"
-    ASSOCIATION_OF_COLLECTIVITIES = "ASSOCIATION_OF_COLLECTIVITIES"
-    FUNDER = "FUNDER"
-    CIVIL_SOCIETY_ASSOCIATION = "CIVIL_SOCIETY_ASSOCIATION"
-    COOPERATIVE = "COOPERATIVE"
-    UNIVERSITY = "UNIVERSITY"
-    INTERNATIONAL_ORGANISATION = "INTERNATIONAL_ORGANISATION"
-    CONSULTATIVE_BODY = "CONSULTATIVE_BODY"
-    SCHOOL = "SCHOOL"
-    OTHER = "OTHER"
 
 
 class OrganisationRecord(Named):
