@@ -1,9 +1,9 @@
 """Limits on what one GraphQL document may ask, from the settings.
 
-Strawberry's own extensions do the work: depth (introspection fields are not
-counted, so GraphiQL keeps working), tokens (checked while parsing, so a huge
-document is refused before it is built), aliases, and introspection when turned
-off. Strings holding control characters other than tab and line breaks (NUL
+Strawberry's and graphql-core's rules do the work: depth (introspection fields
+are not counted, so GraphiQL keeps working), tokens (checked while parsing, so a
+huge document is refused before it is built), aliases, and introspection when
+turned off. Strings holding control characters other than tab and line breaks (NUL
 first) are refused here too: no name, id or code contains one, and FalkorDB's
 query header stops at NUL.
 """
@@ -14,15 +14,15 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError, StringValueNode, ValidationRule
-from strawberry.extensions import (
-    AddValidationRules,
-    DisableIntrospection,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
+from graphql import (
+    ASTValidationRule,
+    ExecutionResult,
+    GraphQLError,
+    NoSchemaIntrospectionCustomRule,
+    StringValueNode,
+    ValidationRule,
 )
+from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter, SchemaExtension
 
 from settings import Settings
 
@@ -56,11 +56,23 @@ class NoControlCharactersInLiterals(ValidationRule):
             self.report_error(_refusal("(string literal)"))
 
 
-class NoControlCharacters(AddValidationRules):
-    """Refuses control characters in string literals and in variables."""
+class DocumentLimits(SchemaExtension):
+    """Depth, tokens, aliases, control characters and (when off) introspection.
 
-    def __init__(self) -> None:
-        super().__init__([NoControlCharactersInLiterals])
+    One extension with its validation rules built once per schema: Strawberry's
+    limiters build new rule classes for every request, which cost about a tenth of
+    a look-up by code and defeated the cache of validated documents.
+    """
+
+    def __init__(self, max_tokens: int, rules: tuple[type[ASTValidationRule], ...]) -> None:
+        super().__init__()
+        self.max_tokens, self.rules = max_tokens, rules
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        context.parse_options["max_tokens"] = self.max_tokens
+        context.validation_rules = (*context.validation_rules, *self.rules)
+        yield
 
     def on_execute(self) -> Iterator[None]:
         variables = self.execution_context.variables or {}
@@ -74,13 +86,12 @@ class NoControlCharacters(AddValidationRules):
 
 
 def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
-    """The schema extensions enforcing the settings' limits, as factories."""
-    factories: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        NoControlCharacters,
-    ]
+    """The schema extension enforcing the settings' limits, as a factory."""
+    rules: tuple[type[ASTValidationRule], ...] = (
+        *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+        NoControlCharactersInLiterals,
+    )
     if not settings.introspection:
-        factories.append(DisableIntrospection)
-    return factories
+        rules = (*rules, NoSchemaIntrospectionCustomRule)
+    return [lambda: DocumentLimits(settings.max_tokens, rules)]

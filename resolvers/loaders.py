@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
+from functools import cached_property
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -32,23 +33,58 @@ class Loaders:
 
     def __init__(self, db: GraphClient) -> None:
         self.db = db
-        self.territory: DataLoader[str, Row | None] = DataLoader(self._territories)
-        self.territory_by_code: DataLoader[str, Row | None] = DataLoader(self._by_codes)
-        self.names: DataLoader[str, list[Row]] = DataLoader(self._names)
-        self._children: dict[str, DataLoader[str, list[Row]]] = {}
-        self.entity: DataLoader[str, Row | None] = DataLoader(self._entities)
-        self.link: DataLoader[str, Row | None] = DataLoader(self._links)
-        self.sources: DataLoader[str, list[Row]] = DataLoader(self._sources)
-        self.mentions: DataLoader[str, list[Row]] = DataLoader(self._mentions)
-        self.partners: DataLoader[str, list[Row]] = DataLoader(self._partners)
+        self._children: dict[tuple[str, bool], DataLoader[str, list[Row]]] = {}
         self._links_of: dict[tuple[str, str, tuple[str, ...] | None],
                              DataLoader[str, list[Row]]] = {}
 
-    def children(self, relation: str) -> DataLoader[str, list[Row]]:
-        """Children along `relation` (one of graph.territory.CHILDREN), by parent id."""
-        if relation not in self._children:
-            self._children[relation] = DataLoader(self._children_loader(relation))
-        return self._children[relation]
+    # Lazily: a request uses one or two loaders, and each costs its creation.
+    @cached_property
+    def territory(self) -> DataLoader[str, Row | None]:
+        """Territorial units by id."""
+        return DataLoader(self._territories)
+
+    @cached_property
+    def territory_by_code(self) -> DataLoader[str, Row | None]:
+        """Territorial units by code."""
+        return DataLoader(self._by_codes)
+
+    @cached_property
+    def names(self) -> DataLoader[str, list[Row]]:
+        """Names of any entity, by id."""
+        return DataLoader(self._names)
+
+    @cached_property
+    def entity(self) -> DataLoader[str, Row | None]:
+        """Curated entities by id."""
+        return DataLoader(self._entities)
+
+    @cached_property
+    def link(self) -> DataLoader[str, Row | None]:
+        """Links with their parties, by id."""
+        return DataLoader(self._links)
+
+    @cached_property
+    def sources(self) -> DataLoader[str, list[Row]]:
+        """Sources of an entity or link, by its id."""
+        return DataLoader(self._sources)
+
+    @cached_property
+    def mentions(self) -> DataLoader[str, list[Row]]:
+        """What a source supports, by the source's id."""
+        return DataLoader(self._mentions)
+
+    @cached_property
+    def partners(self) -> DataLoader[str, list[Row]]:
+        """Partners of an entity, by its id."""
+        return DataLoader(self._partners)
+
+    def children(self, relation: str, brief: bool = False) -> DataLoader[str, list[Row]]:
+        """Children along `relation` (one of graph.territory.CHILDREN), by parent id;
+        `brief`: with only graph.territory.BRIEF_KEYS."""
+        if (relation, brief) not in self._children:
+            self._children[(relation, brief)] = DataLoader(
+                self._children_loader(relation, brief))
+        return self._children[(relation, brief)]
 
     def links_of(self, kind: str, slot: str,
                  roles: tuple[str, ...] | None = None) -> DataLoader[str, list[Row]]:
@@ -89,10 +125,11 @@ class Loaders:
     async def _names(self, ids: list[str]) -> list[list[Row]]:
         return _grouped(await graph_names.names_of(self.db, ids), "entityId", "name", ids)
 
-    def _children_loader(self, relation: str) -> Callable[[list[str]], Any]:
+    def _children_loader(self, relation: str, brief: bool) -> Callable[[list[str]], Any]:
         async def load(parent_ids: list[str]) -> list[list[Row]]:
-            rows = await graph_territory.children(self.db, relation, parent_ids)
-            self._prime([row["n"] for row in rows])
+            rows = await graph_territory.children(self.db, relation, parent_ids, brief)
+            if not brief:  # a brief unit must not answer a later look-up of the whole unit
+                self._prime([row["n"] for row in rows])
             return _grouped(rows, "parentId", "n", parent_ids)
         return load
 

@@ -31,10 +31,11 @@ class Ordering:
 
 @dataclass
 class Page:
-    """One page of rows with their cursors, and a way to count them all when asked."""
+    """One page of rows, the cursor of each (made only when asked), and a way to count
+    them all when asked."""
 
     rows: list[Row]
-    cursors: list[str]
+    cursor_of: Callable[[Row], str]
     has_next: bool
     has_previous: bool
     count: Callable[[], Awaitable[int]]
@@ -73,9 +74,9 @@ def decode_cursor(after: str | None, order: Ordering) -> tuple[Any, str] | None:
 def keyset_page(rows: list[Row], order: Ordering, size: int, after: str | None,
                 count: Callable[[], Awaitable[int]]) -> Page:
     """A page from rows fetched with one extra row (which tells there is a next page)."""
-    visible = rows[:size]
-    cursors = [encode_cursor(order, order.key(row), row["id"]) for row in visible]
-    return Page(visible, cursors, len(rows) > size, after is not None, count)
+    def cursor_of(row: Row) -> str:
+        return encode_cursor(order, order.key(row), row["id"])
+    return Page(rows[:size], cursor_of, len(rows) > size, after is not None, count)
 
 
 def slice_page(rows: Sequence[Row], order: Ordering, size: int, after: str | None) -> Page:

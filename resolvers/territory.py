@@ -18,6 +18,7 @@ from resolvers.pagination import (
     page_size,
     slice_page,
 )
+from resolvers.selection import connection_node_fields
 
 DEFAULT_PAGE = 20
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -58,17 +59,22 @@ async def by_reference(info: Info, id: str | None) -> Row | None:
     return await by_id(info, id) if id else None
 
 
-async def children(info: Info, parent_id: str, relation: str) -> list[Row]:
-    """The units below one parent along a relation, batched across parents."""
-    return await info.context.loaders.children(relation).load(parent_id)
+async def children(info: Info, parent_id: str, relation: str,
+                   brief: bool = False) -> list[Row]:
+    """The units below one parent along a relation, batched across parents; `brief`:
+    with only graph.territory.BRIEF_KEYS."""
+    return await info.context.loaders.children(relation, brief).load(parent_id)
 
 
 async def children_page(info: Info, parent_id: str, relation: str, order: Ordering,
-                        first: int | None, after: str | None) -> Page:
-    """A page of a parent's children (all of them are fetched: lists are short)."""
+                        first: int | None, after: str | None, brief_fields: frozenset[str]
+                        ) -> Page:
+    """A page of a parent's children (all of them are fetched: lists are short), brief
+    units when only `brief_fields` are asked of them."""
     size = page_size(first, info.context.settings.max_page_size,
                      info.context.settings.max_page_size)
-    return slice_page(await children(info, parent_id, relation), order, size, after)
+    brief = connection_node_fields(info) <= brief_fields
+    return slice_page(await children(info, parent_id, relation, brief), order, size, after)
 
 
 async def countries(info: Info) -> list[Row]:

@@ -6,9 +6,8 @@ depend only on the document's text, the parser's options and the validation
 rules, which are fixed for one schema, so each schema keeps a bounded cache:
 the parsed document by text and options, and the texts that passed
 validation. Only valid documents are remembered: an invalid one is validated
-again each time, so its errors are always fresh objects. Strawberry's own
-`ParserCache` and `ValidationCache` could not serve here: the limit extensions
-create new rule classes for every request, which defeats a cache keyed on them.
+again each time, so its errors are always fresh objects. The key holds the rule
+classes themselves: `protection.limits` builds its rules once per schema.
 """
 
 from __future__ import annotations
@@ -69,9 +68,7 @@ class CachedParseAndValidation(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        rules = tuple(getattr(rule, "__qualname__", repr(rule))
-                      for rule in context.validation_rules)
-        key = (context.query, rules)
+        key = (context.query, context.validation_rules)
         if context.pre_execution_errors is None and key in self.cache.valid:
             context.pre_execution_errors = []
         yield

@@ -71,8 +71,7 @@ async def changes_page(info: Info, filters: dict[str, Any], first: int | None,
 
     async def count() -> int:
         return await graph_audit.count(info.context.graph, filters)
-    visible = rows[:size]
-    page = Page(visible, [encode_cursor(ORDER, r["at"], r["id"]) for r in visible],
+    page = Page(rows[:size], lambda row: encode_cursor(ORDER, row["at"], row["id"]),
                 len(rows) > size, after is not None, count)
     return connection_from(page, Change.from_row)
 

@@ -30,13 +30,27 @@ class Edge(Generic[NodeT]):
 @strawberry.type(description="A page of a list. Pass `pageInfo.endCursor` as `after` to get "
                              "the next page.")
 class Connection(Generic[NodeT]):
-    edges: list[Edge[NodeT]]
-    page_info: PageInfo
+    items: Private[list[Any]]
     page: Private[Page]
+
+    # Cursors are made only for the edges and page info asked: a list of nodes needs none.
+    @strawberry.field
+    def edges(self) -> list[Edge[NodeT]]:
+        cursor_of = self.page.cursor_of
+        return [Edge(cursor=cursor_of(row), node=item)
+                for row, item in zip(self.page.rows, self.items, strict=True)]
+
+    @strawberry.field
+    def page_info(self) -> PageInfo:
+        rows, cursor_of = self.page.rows, self.page.cursor_of
+        return PageInfo(has_next_page=self.page.has_next,
+                        has_previous_page=self.page.has_previous,
+                        start_cursor=cursor_of(rows[0]) if rows else None,
+                        end_cursor=cursor_of(rows[-1]) if rows else None)
 
     @strawberry.field(description="The items of the page, without cursors.")
     def nodes(self) -> list[NodeT]:
-        return [edge.node for edge in self.edges]
+        return self.items
 
     @strawberry.field(description="How many items the whole list has (counted only when asked).")
     async def total_count(self) -> int:
@@ -45,9 +59,4 @@ class Connection(Generic[NodeT]):
 
 def connection_from(page: Page, convert: Callable[[Any], Any]) -> Connection[Any]:
     """A connection for a page, converting each row to its GraphQL object."""
-    edges = [Edge(cursor=cursor, node=convert(row))
-             for row, cursor in zip(page.rows, page.cursors, strict=True)]
-    info = PageInfo(has_next_page=page.has_next, has_previous_page=page.has_previous,
-                    start_cursor=page.cursors[0] if page.cursors else None,
-                    end_cursor=page.cursors[-1] if page.cursors else None)
-    return Connection(edges=edges, page_info=info, page=page)
+    return Connection(items=[convert(row) for row in page.rows], page=page)

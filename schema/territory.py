@@ -129,7 +129,16 @@ _RECORD_KEYS = {
     "has_council": "hasCouncil", "parent_id": "parentId", "region_id": "regionId",
     "province_id": "provinceId", "cercle_id": "cercleId", "commune_id": "communeId",
 }
-_TYPE_BY_LEVEL: dict[str, Any] = {}
+# The GraphQL fields a brief unit (graph.territory.BRIEF_KEYS) answers: its own fields
+# but households and the 2014 population, and the relations found from its id, its
+# country or its parent. A list asking for nothing else reads brief units.
+BRIEF_FIELDS = frozenset({
+    "__typename", "id", "code", "countryCode", "level", "type", "nameFr", "nameAr", "nameNl",
+    "name", "population", "hasCouncil", "names", "sources", "country", "parent", "children",
+    "networks", "twinnings", "programmes", "events", "partners", "regions", "provinces",
+    "cercles", "communes", "arrondissements",
+})
+_TYPE_BY_LEVEL: dict[str, tuple[Any, list[tuple[str, str]]]] = {}
 
 
 TypeT = TypeVar("TypeT", bound=type)
@@ -138,7 +147,10 @@ TypeT = TypeVar("TypeT", bound=type)
 def unit_type(level: str) -> Callable[[TypeT], TypeT]:
     """Register the GraphQL type that stands for units of `level`."""
     def register(cls: TypeT) -> TypeT:
-        _TYPE_BY_LEVEL[level] = cls
+        # The (field, record key) pairs are worked out once: lists build thousands.
+        fields = getattr(cls, "__dataclass_fields__", {})
+        _TYPE_BY_LEVEL[level] = (cls, [(name, _RECORD_KEYS[name]) for name in fields
+                                       if name in _RECORD_KEYS])
         return cls
     return register
 
@@ -147,10 +159,10 @@ def territory_from(record: dict[str, Any] | None) -> Any:
     """The GraphQL object for a territory record, by its level; None stays None."""
     if record is None:
         return None
-    cls = _TYPE_BY_LEVEL[record["level"]]
-    args = {name: record.get(_RECORD_KEYS[name])
-            for name in cls.__dataclass_fields__ if name in _RECORD_KEYS}
-    return cls(level=Level(record["level"]), type=TerritoryType(record["type"]), **args)
+    cls, keys = _TYPE_BY_LEVEL[record["level"]]
+    get = record.get
+    return cls(level=Level(record["level"]), type=TerritoryType(record["type"]),
+               **{name: get(key) for name, key in keys})
 
 
 def territories_from(records: list[dict[str, Any]]) -> list[Any]:

@@ -12,6 +12,7 @@ from resolvers.context import Info
 from schema.federation import territory_reference
 from schema.pagination import Connection, connection_from
 from schema.territory import (
+    BRIEF_FIELDS,
     Collectivity,
     Territory,
     territories_from,
@@ -27,7 +28,7 @@ async def _communes_page(info: Info, parent_id: str, relation: str, first: int |
                          after: str | None, order_by: CollectivityOrder | None
                          ) -> Connection[Collectivity]:
     page = await resolve.children_page(info, parent_id, relation, ordering(order_by),
-                                       first, after)
+                                       first, after, BRIEF_FIELDS)
     return connection_from(page, territory_from)
 
 
