@@ -20,6 +20,10 @@ _ARABIC_FOLDS = str.maketrans({
 })
 _LATIN_FOLDS = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d"})
 _SEPARATORS = re.compile(r"[\W_]+")
+# Only combining marks that decorate Latin letters (U+0300 to U+036F, as Unicode classes
+# them); Arabic marks are handled by _ARABIC_MARKS.
+_LATIN_MARKS = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
 
 # Words that name the kind of unit rather than the unit, as people type them
 # before a name ("Commune de Berkane", "جماعة بركان"). Stored as keys.
@@ -36,7 +40,7 @@ _PREFIXES = (
 def name_key(text: str) -> str:
     """The normal form used to compare and look up names."""
     folded = unicodedata.normalize("NFKD", text.casefold()).translate(_LATIN_FOLDS)
-    folded = "".join(ch for ch in folded if not _is_latin_mark(ch))
+    folded = _LATIN_MARKS.sub("", folded)
     folded = unicodedata.normalize("NFC", folded)
     folded = _ARABIC_MARKS.sub("", folded).translate(_ARABIC_FOLDS)
     return " ".join(_SEPARATORS.sub(" ", folded).split())
@@ -49,8 +53,3 @@ def query_key(text: str) -> str:
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
             return key[len(prefix) + 1:]
     return key
-
-
-def _is_latin_mark(ch: str) -> bool:
-    # Only combining marks that decorate Latin letters; Arabic marks are handled above.
-    return unicodedata.combining(ch) > 0 and "\u0300" <= ch <= "\u036f"

@@ -78,14 +78,28 @@ def _quote(value: str) -> str:
     return f'"{value}"'
 
 
-def _map_literal(value: Mapping[Any, Any]) -> str:
-    parts = []
-    for key, item in value.items():
+_KEYS: dict[Any, str] = {}
+
+
+def _key(key: Any) -> str:
+    """A map key as written before its value; checked once per distinct key (rows of
+    one statement share their keys, and imports write millions of rows)."""
+    written = _KEYS.get(key)
+    if written is None:
         name = _text(key)
         if not name or "`" in name:
             raise ValueError(f"Cypher map key cannot be empty or hold a backtick: {name!r}")
-        parts.append(f"`{name}`:{literal(item)}")
-    return "{" + ",".join(parts) + "}"
+        written = f"`{name}`:"
+        if len(_KEYS) < 10_000:
+            _KEYS[key] = written
+    return written
+
+
+def _map_literal(value: Mapping[Any, Any]) -> str:
+    writers = _LITERALS
+    return "{" + ",".join([
+        _key(key) + (writers.get(type(item)) or literal)(item)
+        for key, item in value.items()]) + "}"
 
 
 def _list_literal(value: list[Any] | tuple[Any, ...]) -> str:

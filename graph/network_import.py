@@ -59,9 +59,10 @@ ADD_ENTITY_SOURCES: LiteralString = (
     "UNWIND $rows AS r MATCH (x:Entity {id: r.id}) MATCH (s:Entity {id: r.sourceId}) "
     "WHERE s:Source CREATE (x)-[:SOURCED_FROM]->(s)"
 )
+# Grouped by source: each source is found once for all the links it supports.
 ADD_LINK_SOURCES: LiteralString = (
-    "UNWIND $rows AS r MATCH (x:Link {id: r.id}) MATCH (s:Entity {id: r.sourceId}) "
-    "WHERE s:Source CREATE (x)-[:SOURCED_FROM]->(s)"
+    "UNWIND $rows AS r MATCH (s:Entity {id: r.sourceId}) WHERE s:Source "
+    "UNWIND r.ids AS id MATCH (x:Link {id: id}) CREATE (x)-[:SOURCED_FROM]->(s)"
 )
 
 ORIGIN_HASHES: LiteralString = (
@@ -132,8 +133,14 @@ async def clear_sources(db: GraphClient, entity_ids: Sequence[str]) -> None:
 async def add_sources(db: GraphClient, entity_rows: Sequence[dict[str, str]],
                       link_rows: Sequence[dict[str, str]]) -> None:
     """Link entities and links to their sources (rows: id, sourceId)."""
-    await db.write(ADD_ENTITY_SOURCES, {"rows": list(entity_rows)})
-    await db.write(ADD_LINK_SOURCES, {"rows": list(link_rows)})
+    if entity_rows:
+        await db.write(ADD_ENTITY_SOURCES, {"rows": list(entity_rows)})
+    if link_rows:
+        by_source: dict[str, list[str]] = {}
+        for row in link_rows:
+            by_source.setdefault(row["sourceId"], []).append(row["id"])
+        await db.write(ADD_LINK_SOURCES, {"rows": [{"sourceId": source, "ids": ids}
+                                                   for source, ids in by_source.items()]})
 
 
 async def drop_stale(db: GraphClient, origin: str, ids: Sequence[str]) -> None:
