@@ -7,11 +7,13 @@ environment through `settings.Settings`.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import logging
+import os
 import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -26,7 +28,9 @@ from strawberry.extensions import SchemaExtension
 from graph import territory as graph_territory
 from graph.backends import open_backend
 from graph.client import CountingClient, GraphBackend
+from graph.embedded import EmbeddedGraphServer
 from graph.errors import GraphError, GraphUnavailable
+from graph.falkor_backend import FalkorBackend
 from importers.problems import ImportRefused
 from importers.startup import load_if_empty
 from protection.errors import ErrorPolicy, silence_library_error_log
@@ -151,17 +155,71 @@ class CleanStartupErrors:
         await self.app(scope, receive, send_clean if scope["type"] == "lifespan" else send)
 
 
+def worker_app() -> ASGIApp:
+    """The app of one worker process (`--workers`), configured by the environment its
+    parent prepared in `shared_graph`."""
+    return CleanStartupErrors(create_app(Settings()))
+
+
+@contextmanager
+def shared_graph(settings: Settings) -> Iterator[dict[str, str]]:
+    """The graph for several worker processes, opened once here and loaded if empty.
+
+    Yields the environment the workers start with: attached to this process's
+    embedded graph server (whose data directory only one process may own), and
+    never loading data themselves (several would race to import the same files).
+    """
+    env = {"REGISTRY_AUTOLOAD": "false"}
+    server = None
+    if settings.backend_name == "embedded":
+        server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync)
+        server.start()
+        env["REGISTRY_FALKORDB_URL"] = server.url
+    try:
+        asyncio.run(_prepare_graph(settings, server))
+        yield env
+    finally:
+        if server is not None:
+            server.stop()
+
+
+async def _prepare_graph(settings: Settings, server: EmbeddedGraphServer | None) -> None:
+    backend = (FalkorBackend.connect(server.url, settings.graph, settings.query_timeout_ms)
+               if server is not None else open_backend(settings))
+    try:
+        await backend.ensure_schema()
+        if settings.autoload:
+            await load_if_empty(backend)
+    finally:
+        await backend.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Serve the registry with uvicorn."""
     settings = Settings()
     parser = argparse.ArgumentParser(description="Serve the collectivities registry.")
     parser.add_argument("--host", default=settings.host, help="interface (REGISTRY_HOST)")
     parser.add_argument("--port", type=int, default=settings.port, help="port (REGISTRY_PORT)")
+    parser.add_argument("--workers", type=int, default=settings.workers,
+                        help="processes serving requests, about one per core; they share "
+                             "one graph server (REGISTRY_WORKERS)")
     parser.add_argument("--log-level", default="info")
     args = parser.parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s: %(message)s")
-    app = CleanStartupErrors(create_app(settings))
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, lifespan="on")
+    if args.workers <= 1:
+        app = CleanStartupErrors(create_app(settings))
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                    lifespan="on")
+        return
+    try:
+        with shared_graph(settings) as env:
+            os.environ.update(env)
+            uvicorn.run("server:worker_app", factory=True, workers=args.workers,
+                        host=args.host, port=args.port, log_level=args.log_level,
+                        lifespan="on")
+    except (GraphUnavailable, ImportRefused) as error:
+        print(f"registry cannot start: {error}", file=sys.stderr)
+        sys.exit(3)  # uvicorn's status for a failed start-up, as with one worker
 
 
 if __name__ == "__main__":

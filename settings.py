@@ -27,6 +27,7 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
+    workers: int = Field(default=1, ge=1, le=64)
     data_dir: Path = Field(default_factory=default_data_dir)
     graph: str = Field(default="registry", pattern=r"^[A-Za-z0-9_-]{1,64}$")
     appendfsync: Literal["everysec", "always"] = "everysec"

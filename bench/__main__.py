@@ -106,7 +106,7 @@ def _free_port() -> int:
 class Server:
     """The registry served by uvicorn in a child process, on the benchmark's data directory."""
 
-    def __init__(self, data_dir: Path, trace: bool) -> None:
+    def __init__(self, data_dir: Path, trace: bool, workers: int = 1) -> None:
         self.port = _free_port()
         env = {**os.environ, "REGISTRY_DATA_DIR": str(data_dir), "REGISTRY_GRAPH": GRAPH,
                "REGISTRY_AUTOLOAD": "false",
@@ -117,7 +117,7 @@ class Server:
         began = time.perf_counter()
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "server.py"), "--host", "127.0.0.1", "--port",
-             str(self.port), "--log-level", "warning"],
+             str(self.port), "--workers", str(workers), "--log-level", "warning"],
             cwd=ROOT, env=env, stdout=self.log, stderr=self.log)
         self._wait(began)
 
@@ -210,7 +210,8 @@ def run_scale(scale: str, args: argparse.Namespace) -> dict[str, Any]:
     """Build, import, serve and measure one scale."""
     large = scale == "large"
     data_dir = Path(tempfile.mkdtemp(prefix=f"rb-{scale}-", dir="/tmp"))
-    out: dict[str, Any] = {"clients": args.clients, "seconds": args.seconds}
+    out: dict[str, Any] = {"clients": args.clients, "workers": args.workers,
+                           "seconds": args.seconds}
     try:
         extra: list[Path] = []
         if large:
@@ -262,7 +263,7 @@ def _measure(scale: str, args: argparse.Namespace, data_dir: Path) -> dict[str, 
     ops, traced, start_seconds = _trace(scale, data_dir, targets, large)
     trips = {item["name"]: item["round_trips"] for item in traced}
     log(f"{scale}: round trips per operation: {trips}")
-    server = Server(data_dir, trace=False)
+    server = Server(data_dir, trace=False, workers=args.workers)
     try:
         measured = _load({"mode": "timing", "host": "127.0.0.1", "port": server.port,
                           "graph_url": f"unix://{data_dir / 'graph.sock'}", "graph": GRAPH,
@@ -294,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=float, default=1.0, help="warm-up seconds (default 1)")
     parser.add_argument("--clients", type=int, default=4,
                         help="concurrent clients (default 4)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="server processes for the timed runs (default 2: one per core "
+                             "of the reference machine)")
     parser.add_argument("--seed", type=int, default=20240901, help="generator seed")
     parser.add_argument("--size", type=float, default=1.0,
                         help="large scale factor: 1.0 is ~100,000 entities, ~1,000,000 links")
@@ -309,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         "settings": {"clients": args.clients, "seconds": args.seconds,
                      "latency_seconds": args.latency_seconds,
                      "floor_seconds": args.floor_seconds, "warmup": args.warmup,
-                     "seed": args.seed, "size": args.size},
+                     "workers": args.workers, "seed": args.seed, "size": args.size},
         "scales": {}}
     for scale in ("real", "large") if args.scale == "both" else (args.scale,):
         result["scales"][scale] = run_scale(scale, args)

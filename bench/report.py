@@ -24,8 +24,10 @@ def ops_table(scale: str, result: dict[str, Any]) -> list[str]:
     """One line per operation: throughput and latency under load, one client's latency,
     round trips, and the ratio to the floor."""
     clients = result["clients"]
-    lines = [f"{scale}: {clients} concurrent clients for {result['seconds']:g} s, then one "
-             "client; floor: one hand-written Cypher statement through the backend client",
+    workers = result.get("workers", 1)
+    lines = [f"{scale}: {workers} server worker(s); {clients} concurrent clients for "
+             f"{result['seconds']:g} s, then one client; floor: one hand-written Cypher "
+             "statement through the backend client",
              f"  {'':<17}{f'--- {clients} clients ---':^36}{'--- one client ---':^27}"
              f"{'':6}{'--- floor ---':^19}",
              f"  {'operation':<17}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
