@@ -37,14 +37,14 @@ def _unit(values: Sequence[Any]) -> Row:
     return dict(zip(TERRITORY_KEYS, values, strict=True))
 
 
-def _units(rows: list[Row]) -> list[Row]:
+def _units(rows: list[Row], keys: tuple[str, ...] = TERRITORY_KEYS) -> list[Row]:
     """Rows with their `unit` field list turned into the map `n`, in place.
 
     (Statements alias the list `unit`, not `n`: an alias `n` would hide the node `n`
     from the ORDER BY that follows the RETURN.)
     """
     for row in rows:
-        row["n"] = _unit(row.pop("unit"))
+        row["n"] = dict(zip(keys, row.pop("unit"), strict=True))
     return rows
 
 TERRITORIES_BY_IDS: LiteralString = (
@@ -104,17 +104,32 @@ _SORT_KEY: LiteralString = (
     "WITH n, CASE $orderBy WHEN 'POPULATION' THEN coalesce(n.population, -1) "
     "WHEN 'CODE' THEN n.code ELSE n.nameSort END AS k "
 )
-_PAGE_RETURN: LiteralString = " RETURN " + _N_FIELDS + " AS unit, k AS sortKey "
-
+# The page is cut (ORDER BY ... LIMIT in a WITH) before its units are projected:
+# projecting every matching unit first cost a 100-commune page 40% more. The RETURN
+# sorts its few rows again, so the order does not rest on WITH keeping it.
+_ASC: LiteralString = (
+    "WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId) "
+    "WITH n, k ORDER BY k ASC, n.id ASC LIMIT $limit RETURN "
+)
+_DESC: LiteralString = (
+    "WHERE $afterId IS NULL OR k < $afterKey OR (k = $afterKey AND n.id > $afterId) "
+    "WITH n, k ORDER BY k DESC, n.id ASC LIMIT $limit RETURN "
+)
+_N_BRIEF: LiteralString = (
+    "[n.id, n.code, n.country, n.level, n.type, n.nameFr, n.nameAr, n.nameNl, n.nameSort, "
+    "n.population, n.hasCouncil, n.parentId]"
+)
 COLLECTIVITIES_ASC: LiteralString = (
-    _FILTER + _SORT_KEY
-    + "WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)"
-    + _PAGE_RETURN + "ORDER BY k ASC, n.id ASC LIMIT $limit"
+    _FILTER + _SORT_KEY + _ASC + _N_FIELDS + " AS unit, k AS sortKey ORDER BY k ASC, n.id ASC"
 )
 COLLECTIVITIES_DESC: LiteralString = (
-    _FILTER + _SORT_KEY
-    + "WHERE $afterId IS NULL OR k < $afterKey OR (k = $afterKey AND n.id > $afterId)"
-    + _PAGE_RETURN + "ORDER BY k DESC, n.id ASC LIMIT $limit"
+    _FILTER + _SORT_KEY + _DESC + _N_FIELDS + " AS unit, k AS sortKey ORDER BY k DESC, n.id ASC"
+)
+COLLECTIVITIES_ASC_BRIEF: LiteralString = (
+    _FILTER + _SORT_KEY + _ASC + _N_BRIEF + " AS unit, k AS sortKey ORDER BY k ASC, n.id ASC"
+)
+COLLECTIVITIES_DESC_BRIEF: LiteralString = (
+    _FILTER + _SORT_KEY + _DESC + _N_BRIEF + " AS unit, k AS sortKey ORDER BY k DESC, n.id ASC"
 )
 COLLECTIVITIES_COUNT: LiteralString = _FILTER + "RETURN count(n) AS total"
 
@@ -169,20 +184,20 @@ async def children(db: GraphClient, relation: str, parent_ids: Sequence[str],
     """Rows of (parentId, n) for the children of many parents along one relation;
     `brief`: `n` holds only BRIEF_KEYS."""
     statement = CHILDREN_BRIEF[relation] if brief else CHILDREN[relation]
-    rows = await db.read(statement, {"ids": list(parent_ids)})
-    if not brief:
-        return _units(rows)
-    for row in rows:
-        row["n"] = dict(zip(BRIEF_KEYS, row.pop("unit"), strict=True))
-    return rows
+    return _units(await db.read(statement, {"ids": list(parent_ids)}),
+                  BRIEF_KEYS if brief else TERRITORY_KEYS)
 
 
 async def collectivity_page(db: GraphClient, where: CollectivityFilter, order_by: str,
                             descending: bool, after: tuple[Any, str] | None,
-                            limit: int) -> list[Row]:
-    """One keyset page of collectivities: rows of (n, sortKey)."""
+                            limit: int, brief: bool = False) -> list[Row]:
+    """One keyset page of collectivities: rows of (n, sortKey); `brief`: `n` holds only
+    BRIEF_KEYS."""
     params = {**where.params(), "orderBy": order_by, "limit": limit,
               "afterKey": after[0] if after else None, "afterId": after[1] if after else None}
+    if brief:
+        query = COLLECTIVITIES_DESC_BRIEF if descending else COLLECTIVITIES_ASC_BRIEF
+        return _units(await db.read(query, params), BRIEF_KEYS)
     query = COLLECTIVITIES_DESC if descending else COLLECTIVITIES_ASC
     return _units(await db.read(query, params))
 

@@ -83,14 +83,17 @@ async def countries(info: Info) -> list[Row]:
 
 
 async def collectivity_page(info: Info, query: CollectivityQuery, order: Ordering,
-                            first: int | None, after: str | None) -> Page:
-    """One page of the collectivities matching a filter; counted only when asked."""
+                            first: int | None, after: str | None,
+                            brief_fields: frozenset[str]) -> Page:
+    """One page of the collectivities matching a filter, brief units when only
+    `brief_fields` are asked of them; counted only when asked."""
     size = page_size(first, info.context.settings.max_page_size, DEFAULT_PAGE)
     where = await _resolve_filter(info, query)
     position = decode_cursor(after, order)
     db = info.context.graph
+    brief = connection_node_fields(info) <= brief_fields
     rows = [row["n"] for row in await graph_territory.collectivity_page(
-        db, where, order.field, order.descending, position, size + 1)]
+        db, where, order.field, order.descending, position, size + 1, brief)]
 
     async def count() -> int:
         return await graph_territory.collectivity_count(db, where)

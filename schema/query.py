@@ -16,7 +16,13 @@ from schema.node import Node
 from schema.pagination import Connection, connection_from
 from schema.questions import QuestionsQuery
 from schema.search import EntityKind, SearchHit, hit_from
-from schema.territory import Collectivity, Territory, territories_from, territory_from
+from schema.territory import (
+    BRIEF_FIELDS,
+    Collectivity,
+    Territory,
+    territories_from,
+    territory_from,
+)
 from schema.territory_inputs import CollectivityFilter, CollectivityOrder, ordering
 from schema.territory_units import Country, Region
 
@@ -52,7 +58,8 @@ class Query(NetworkQuery, QuestionsQuery, ChangesQuery):
                              order_by: CollectivityOrder | None = None, first: int | None = None,
                              after: str | None = None) -> Connection[Collectivity]:
         query = filter.to_query() if filter else resolve.CollectivityQuery()
-        page = await resolve.collectivity_page(info, query, ordering(order_by), first, after)
+        page = await resolve.collectivity_page(info, query, ordering(order_by), first, after,
+                                              BRIEF_FIELDS)
         return connection_from(page, territory_from)
 
     @strawberry.field(description="The countries of the backbone.")

@@ -77,3 +77,26 @@ def test_fields_inside_fragments_count(api: LiveServer) -> None:
           communes(first: 100) { nodes { id ...Up } } } } }"""
     nodes = _nodes(api.data(query))
     assert nodes and all(node["region"] == {"code": "02"} for node in nodes)
+
+
+def test_collectivity_pages_agree_brief_or_whole_in_both_directions(api: LiveServer) -> None:
+    template = """query($after: String, $dir: OrderDirection!) {
+      collectivities(filter: {level: [COMMUNE]}, first: 40, after: $after,
+                     orderBy: {field: POPULATION, direction: $dir}) {
+        edges { cursor node { id population %s } } pageInfo { endCursor } } }"""
+    for direction in ("ASC", "DESC"):
+        pages: dict[str, list[dict[str, Any]]] = {}
+        for kind, extra in (("brief", ""), ("whole", "households")):
+            after, edges = None, []
+            for _ in range(3):  # three pages, each continuing from the last cursor
+                page = api.data(template % extra, {"after": after, "dir": direction})
+                edges += page["collectivities"]["edges"]
+                after = page["collectivities"]["pageInfo"]["endCursor"]
+            pages[kind] = edges
+        brief, whole = pages["brief"], pages["whole"]
+        assert len(brief) == len(whole) == 120
+        assert [(e["cursor"], e["node"]["id"]) for e in brief] == \
+            [(e["cursor"], e["node"]["id"]) for e in whole]
+        populations = [e["node"]["population"] for e in brief]
+        assert populations == sorted(populations, reverse=direction == "DESC")
+        assert all(e["node"]["households"] > 0 for e in whole)
