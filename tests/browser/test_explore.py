@@ -74,7 +74,11 @@ def test_filter_by_link_type(page: Any) -> None:
     open_explorer(page, f"?focus={BERKANE}")
     before = graph_ids(page)
     page.get_by_label("twinning").uncheck()
-    assert "BE:21013" not in graph_ids(page), "Saint-Gilles is only reached by the twinning"
+    # The graph is redrawn after the filtered neighbourhood arrives: wait for it (a
+    # timeout here fails the test: Saint-Gilles is only reached by the twinning).
+    page.wait_for_function(
+        "id => !registryGraph.cy.nodes(':visible').some(n => n.id() === id)", arg="BE:21013")
+    assert "BE:21013" not in graph_ids(page)
     assert len(graph_ids(page)) < len(before)
     assert url_params(page)["hide"] == "TWINNING"
 
