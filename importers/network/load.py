@@ -115,8 +115,11 @@ async def _write(unit: GraphClient, origin: str, rows: Rows, stale: list[str],
                    lambda batch: graph_import.clear_sources(unit, batch))
     await _in_turn(unit, _batches(rows.entity_sources), progress, "sources",
                    lambda batch: graph_import.add_sources(unit, batch, []))
-    # In source order, so a batch holds few sources, each with many links.
-    by_source = sorted(rows.link_sources, key=itemgetter("sourceId"))
+    # The sources of links already in the graph (new links got theirs when created), in
+    # source order, so a batch holds few sources, each with many links.
+    by_source = sorted((row for row in rows.link_sources if row["id"] in existing),
+                       key=itemgetter("sourceId"))
+    progress.total -= len(_batches(rows.link_sources)) - len(_batches(by_source))
     await _in_turn(unit, _batches(by_source), progress, "sources",
                    lambda batch: graph_import.add_sources(unit, [], batch))
     await _in_turn(unit, _batches(stale), progress, "stale removed",
@@ -125,17 +128,19 @@ async def _write(unit: GraphClient, origin: str, rows: Rows, stale: list[str],
 
 def _new_links(rows: Rows, parties: dict[str, list[dict[str, str]]],
                existing: set[str]) -> list[dict[str, Any]]:
-    """Rows for `create_links`: the links not in the graph, with their parties.
+    """Rows for `create_links`: the links not in the graph, with parties and sources.
 
     Empty properties are left out: a new node has none to clear, and a million links
     each carrying `until: null` and the like cost the encoder and the server's parser.
-    (Adding sources in the same statement was slower on FalkorDB, with an aggregation
-    or a subquery.)
     """
+    sources: dict[str, list[str]] = defaultdict(list)
+    for row in rows.link_sources:
+        sources[row["id"]].append(row["sourceId"])
     return [{"id": row["id"],
              "props": {key: value for key, value in row["props"].items() if value is not None},
              "parties": [{"slot": p["slot"], "entityId": p["entityId"]}
-                         for p in parties[row["id"]]]}
+                         for p in parties[row["id"]]],
+             "sources": sources[row["id"]]}
             for row in rows.links if row["id"] not in existing]
 
 
