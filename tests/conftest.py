@@ -17,6 +17,7 @@ import pytest
 
 from graph.embedded import EmbeddedGraphServer
 from graph.falkor_backend import FalkorBackend
+from graph.snapshot import Snapshot, snapshot
 from importers.territory.load import import_territory
 from settings import Settings
 from tests.live import LiveServer
@@ -42,6 +43,18 @@ def backend_for(server: EmbeddedGraphServer, graph: str) -> FalkorBackend:
 def run(coroutine: Any) -> Any:
     """Run a coroutine to completion in a new event loop."""
     return asyncio.run(coroutine)
+
+
+def graph_snapshot(server: EmbeddedGraphServer, graph: str) -> Snapshot:
+    """Everything in one graph of the shared server, to compare before and after."""
+    async def read() -> Snapshot:
+        backend = backend_for(server, graph)
+        try:
+            return await snapshot(backend)
+        finally:
+            await backend.close()
+    shot: Snapshot = run(read())
+    return shot
 
 
 def new_graph_name(prefix: str = "t") -> str:

@@ -18,9 +18,8 @@ from graph.client import GraphClient, Params, Row
 from graph.embedded import EmbeddedGraphServer
 from graph.errors import ConstraintViolation
 from graph.falkor_backend import FalkorBackend
-from graph.snapshot import Snapshot, snapshot
 from importers.network.load import curated_files, import_network
-from tests.conftest import backend_for, run
+from tests.conftest import backend_for, graph_snapshot, run
 
 # A second territory with the id of an existing one: the unique constraint refuses it.
 DUPLICATE: LiteralString = "CREATE (:Entity:Territory {id: 'MA:02'})"
@@ -61,20 +60,9 @@ class FailingBackend(FalkorBackend):
             assert failing.writes >= self.fail_at, "the unit ended before failing"
 
 
-def _snapshot(server: EmbeddedGraphServer, graph: str) -> Snapshot:
-    async def read() -> Snapshot:
-        backend = backend_for(server, graph)
-        try:
-            return await snapshot(backend)
-        finally:
-            await backend.close()
-    shot: Snapshot = run(read())
-    return shot
-
-
 def test_a_unit_refused_after_some_writes_keeps_none_of_them(
         graph_server: EmbeddedGraphServer, backbone_graph: str) -> None:
-    before = _snapshot(graph_server, backbone_graph)
+    before = graph_snapshot(graph_server, backbone_graph)
 
     async def unit() -> None:
         backend = backend_for(graph_server, backbone_graph)
@@ -91,13 +79,13 @@ def test_a_unit_refused_after_some_writes_keeps_none_of_them(
         finally:
             await backend.close()
     run(unit())
-    assert _snapshot(graph_server, backbone_graph) == before
+    assert graph_snapshot(graph_server, backbone_graph) == before
 
 
 @pytest.mark.parametrize("fail_at", [1, 5, 12])
 def test_a_network_import_failing_midway_leaves_the_graph_as_it_was(
         graph_server: EmbeddedGraphServer, backbone_graph: str, fail_at: int) -> None:
-    before = _snapshot(graph_server, backbone_graph)
+    before = graph_snapshot(graph_server, backbone_graph)
 
     async def attempt() -> None:
         backend = FailingBackend(FalkorDB.from_url(graph_server.url, socket_timeout=None),
@@ -109,7 +97,7 @@ def test_a_network_import_failing_midway_leaves_the_graph_as_it_was(
         finally:
             await backend.close()
     run(attempt())
-    assert _snapshot(graph_server, backbone_graph) == before
+    assert graph_snapshot(graph_server, backbone_graph) == before
 
     async def retry() -> None:
         backend = backend_for(graph_server, backbone_graph)
@@ -119,4 +107,4 @@ def test_a_network_import_failing_midway_leaves_the_graph_as_it_was(
         finally:
             await backend.close()
     run(retry())
-    assert _snapshot(graph_server, backbone_graph) != before
+    assert graph_snapshot(graph_server, backbone_graph) != before

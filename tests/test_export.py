@@ -16,10 +16,10 @@ from typing import LiteralString
 import pytest
 
 from graph.embedded import EmbeddedGraphServer
-from graph.snapshot import Snapshot, snapshot
+from graph.snapshot import Snapshot
 from importers.__main__ import main as importers_main
 from importers.network.load import import_network
-from tests.conftest import backend_for, copy_graph, run, settings_for
+from tests.conftest import backend_for, copy_graph, graph_snapshot, run, settings_for
 from tests.live import LiveServer
 from tests.test_contributions import CREATE_ORG, CREATE_SOURCE, UPDATE_ORG, issue
 
@@ -40,17 +40,6 @@ memberships:
 ADD_ALIAS = """mutation($id: ID!, $src: [ID!]) { addName(id: $id, name: {lang: "fr",
     text: "Berkane Ville"}, alias: true, sources: $src) { __typename } }"""
 BERKANE = "MA:02.113.01.09"
-
-
-def _read(server: EmbeddedGraphServer, graph: str) -> Snapshot:
-    async def read() -> Snapshot:
-        backend = backend_for(server, graph)
-        try:
-            return await snapshot(backend)
-        finally:
-            await backend.close()
-    shot: Snapshot = run(read())
-    return shot
 
 
 def _write(server: EmbeddedGraphServer, graph: str, statement: LiteralString) -> None:
@@ -123,12 +112,13 @@ def test_export_then_restore_gives_the_same_graph(
     assert bundle["residual"]["dropSources"]
     assert {"Change", "Token"} <= set(bundle["notExported"])
     assert _cli(monkeypatch, graph_server, backbone_graph, "restore", str(dump)) == 0
-    before, after = _read(graph_server, rich_graph), _read(graph_server, backbone_graph)
+    before = graph_snapshot(graph_server, rich_graph)
+    after = graph_snapshot(graph_server, backbone_graph)
     assert _curated(after) == _curated(before)
     assert after.entities["org:api-export"]["version"] == 2
     # Restoring again changes nothing.
     assert _cli(monkeypatch, graph_server, backbone_graph, "restore", str(dump)) == 0
-    assert _curated(_read(graph_server, backbone_graph)) == _curated(before)
+    assert _curated(graph_snapshot(graph_server, backbone_graph)) == _curated(before)
 
 
 def test_each_document_of_an_export_is_a_curated_file(
@@ -140,8 +130,9 @@ def test_each_document_of_an_export_is_a_curated_file(
     curated = tmp_path / "seed-articles.json"
     curated.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert _cli(monkeypatch, graph_server, backbone_graph, "network", str(curated)) == 0
-    ids = {i for i, p in _read(graph_server, backbone_graph).entities.items() if "origin" in p}
-    assert ids == {i for i, p in _read(graph_server, network_graph).entities.items()
+    ids = {i for i, p in graph_snapshot(graph_server, backbone_graph).entities.items()
+           if "origin" in p}
+    assert ids == {i for i, p in graph_snapshot(graph_server, network_graph).entities.items()
                    if "origin" in p}
 
 
@@ -154,10 +145,10 @@ def test_restore_refuses_a_graph_with_other_curated_data(
     target = copy_graph(graph_server, network_template)
     _write(graph_server, target, "CREATE (:Entity:Organisation {id: 'org:stranger', "
                                  "origin: 'api', entityType: 'Organisation'})")
-    before = _read(graph_server, target)
+    before = graph_snapshot(graph_server, target)
     assert _cli(monkeypatch, graph_server, target, "restore", str(dump)) == 1
     assert "restore refused" in capsys.readouterr().err
-    assert _curated(_read(graph_server, target)) == _curated(before)
+    assert _curated(graph_snapshot(graph_server, target)) == _curated(before)
 
 
 def test_export_refuses_what_the_file_cannot_hold(

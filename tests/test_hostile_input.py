@@ -14,9 +14,9 @@ from collections.abc import Iterator
 import pytest
 
 from graph.embedded import EmbeddedGraphServer
-from graph.snapshot import Snapshot, snapshot
+from graph.snapshot import Snapshot
 from tests import hostile
-from tests.conftest import backend_for, copy_graph, run, settings_for
+from tests.conftest import copy_graph, graph_snapshot, settings_for
 from tests.live import LiveServer
 
 NORMAL = '{ search(text: "بركان") { entity { id } } }'
@@ -33,14 +33,7 @@ def target(graph_server: EmbeddedGraphServer, network_template: str) -> Iterator
 
 def graph_state(server: EmbeddedGraphServer, live: LiveServer) -> Snapshot:
     """Everything in the server's graph."""
-    async def read() -> Snapshot:
-        backend = backend_for(server, live.settings.graph)
-        try:
-            return await snapshot(backend)
-        finally:
-            await backend.close()
-    shot: Snapshot = run(read())
-    return shot
+    return graph_snapshot(server, live.settings.graph)
 
 
 def post(live: LiveServer, query: str, variables: dict[str, object] | None = None,
