@@ -93,6 +93,13 @@ async def index(request: Request) -> Response:
     return RedirectResponse("/graphql")
 
 
+async def make_ready(backend: GraphBackend, settings: Settings) -> None:
+    """Indexes and constraints in place; data loaded into an empty graph if asked."""
+    await backend.ensure_schema()
+    if settings.autoload:
+        await load_if_empty(backend)
+
+
 def tune_garbage_collector() -> None:
     """Collect less often, and never again scan what start-up built.
 
@@ -114,9 +121,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         backend = open_backend(settings)
         try:
-            await backend.ensure_schema()
-            if settings.autoload:
-                await load_if_empty(backend)
+            await make_ready(backend, settings)
             app.state.backend = backend
             tune_garbage_collector()
             yield
@@ -187,9 +192,7 @@ async def _prepare_graph(settings: Settings, server: EmbeddedGraphServer | None)
     backend = (FalkorBackend.connect(server.url, settings.graph, settings.query_timeout_ms)
                if server is not None else open_backend(settings))
     try:
-        await backend.ensure_schema()
-        if settings.autoload:
-            await load_if_empty(backend)
+        await make_ready(backend, settings)
     finally:
         await backend.close()
 
