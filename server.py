@@ -30,7 +30,6 @@ from graph.backends import open_backend
 from graph.client import CountingClient, GraphBackend
 from graph.embedded import EmbeddedGraphServer
 from graph.errors import GraphError, GraphUnavailable
-from graph.falkor_backend import FalkorBackend
 from importers.problems import ImportRefused
 from importers.startup import load_if_empty
 from protection.errors import ErrorPolicy, silence_library_error_log
@@ -189,8 +188,9 @@ def shared_graph(settings: Settings) -> Iterator[dict[str, str]]:
 
 
 async def _prepare_graph(settings: Settings, server: EmbeddedGraphServer | None) -> None:
-    backend = (FalkorBackend.connect(server.url, settings.graph, settings.query_timeout_ms)
-               if server is not None else open_backend(settings))
+    if server is not None:
+        settings = settings.model_copy(update={"falkordb_url": server.url})
+    backend = open_backend(settings)
     try:
         await make_ready(backend, settings)
     finally:

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     max_page_size: int = Field(default=100, ge=1, le=1000)
     query_timeout_ms: int = Field(default=10_000, ge=100)
     request_timeout_ms: int = Field(default=30_000, ge=1)
+    # How long a write waits for an import running in any process to end (then: retry later);
+    # command-line tools (importers, tokens) wait `tool_write_wait_ms` instead.
+    write_wait_ms: int = Field(default=20_000, ge=0)
+    tool_write_wait_ms: int = Field(default=600_000, ge=0)
     graphiql: bool = True
     introspection: bool = True
     max_depth: int = Field(default=10, ge=2)

@@ -15,18 +15,19 @@ def open_backend(settings: Settings, attach: bool = False) -> GraphBackend:
     Starting the embedded server blocks for the few milliseconds it takes; call
     this from the main thread, whose lifetime the server's is tied to. With
     `attach`, command-line tools use the embedded server of a running registry
-    on the same data directory instead of refusing to start a second one.
+    on the same data directory instead of refusing to start a second one, and
+    wait longer for another process's import to end before writing.
     """
     if settings.neo4j_uri:
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
         return Neo4jBackend(settings.neo4j_uri, auth, settings.neo4j_database,
                             settings.query_timeout_ms)
-    if settings.falkordb_url:
-        return FalkorBackend.connect(settings.falkordb_url, settings.graph,
-                                     settings.query_timeout_ms)
-    url = running_url(settings.data_dir) if attach else None
-    if url is not None:
-        return FalkorBackend.connect(url, settings.graph, settings.query_timeout_ms)
-    server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync)
-    server.start()
-    return FalkorBackend.connect(server.url, settings.graph, settings.query_timeout_ms, server)
+    url = settings.falkordb_url or (running_url(settings.data_dir) if attach else None)
+    server = None
+    if url is None:
+        server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync)
+        server.start()
+        url = server.url
+    wait_ms = settings.tool_write_wait_ms if attach else settings.write_wait_ms
+    return FalkorBackend.connect(url, settings.graph, settings.query_timeout_ms, server,
+                                 wait_ms / 1000)

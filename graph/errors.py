@@ -15,3 +15,7 @@ class GraphTimeout(GraphError):
 
 class ConstraintViolation(GraphError):
     """A write broke a uniqueness constraint; nothing of the statement was kept."""
+
+
+class GraphBusy(GraphUnavailable):
+    """A write or an import waited too long for a whole-graph import to end; nothing written."""

@@ -3,7 +3,8 @@
 Used for the embedded server (a unix socket in the data directory) and for any
 FalkorDB server given by `FALKORDB_URL`. FalkorDB has no multi-statement
 transactions, so an atomic unit of work runs on a copy of the graph that
-replaces the original only when every statement succeeded.
+replaces the original only when every statement succeeded; the write gate
+(`graph.write_gate`) keeps every process's writes out of the graph meanwhile.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from graph import dialect, falkor_wire
 from graph.client import GraphClient, Params, Row
 from graph.embedded import EmbeddedGraphServer
 from graph.errors import ConstraintViolation, GraphError, GraphTimeout, GraphUnavailable
+from graph.write_gate import WriteGate
 
 _STAGING_SUFFIX = "__staging"
 _MIN_SOCKET_TIMEOUT_S = 60.0
+_DEFAULT_WRITE_WAIT_S = 20.0
 _FORK_WAIT_S = 120.0
 _FORKS = ("aof_rewrite_in_progress", "aof_rewrite_scheduled", "module_fork_in_progress",
           "rdb_bgsave_in_progress")
@@ -31,6 +34,11 @@ _FORKS = ("aof_rewrite_in_progress", "aof_rewrite_scheduled", "module_fork_in_pr
 def _forking(persistence: dict[str, Any]) -> bool:
     """Whether INFO persistence shows a background rewrite, save or module fork."""
     return any(int(persistence.get(field) or 0) for field in _FORKS)
+
+
+def _socket_wait(timeout_ms: int) -> float:
+    """How long the client waits for a reply: well past the server's own read limit."""
+    return max(_MIN_SOCKET_TIMEOUT_S, 2 * timeout_ms / 1000)
 
 
 def _translate(error: Exception) -> GraphError:
@@ -84,16 +92,20 @@ class FalkorBackend(FalkorClient):
     name = "falkordb"
 
     def __init__(self, db: FalkorDB, graph: str, timeout_ms: int,
-                 server: EmbeddedGraphServer | None = None) -> None:
+                 server: EmbeddedGraphServer | None = None,
+                 write_wait_s: float = _DEFAULT_WRITE_WAIT_S) -> None:
         super().__init__(db, graph, timeout_ms)
         self.server = server
         if server is not None:
             self.name = "falkordb-embedded"
-        self._write_lock = asyncio.Lock()
+        # A write's lease outlasts the longest the client waits for any reply.
+        lease_ms = int(1000 * _socket_wait(timeout_ms)) + 10_000
+        self.gate = WriteGate(self._command, graph, write_wait_s, lease_ms)
 
     @classmethod
     def connect(cls, url: str, graph: str, timeout_ms: int,
-                server: EmbeddedGraphServer | None = None) -> FalkorBackend:
+                server: EmbeddedGraphServer | None = None,
+                write_wait_s: float = _DEFAULT_WRITE_WAIT_S) -> FalkorBackend:
         """A backend for the graph `graph` on the server at `url`.
 
         The client waits far longer than redis-py's default 5 s: the server bounds
@@ -101,18 +113,22 @@ class FalkorBackend(FalkorClient):
         waiting for would still complete while the caller was told it failed. The
         wait stays finite, so a server that stopped answering is reported.
         """
-        wait = max(_MIN_SOCKET_TIMEOUT_S, 2 * timeout_ms / 1000)
-        return cls(FalkorDB.from_url(url, socket_timeout=wait), graph, timeout_ms, server)
+        db = FalkorDB.from_url(url, socket_timeout=_socket_wait(timeout_ms))
+        return cls(db, graph, timeout_ms, server, write_wait_s)
 
     async def write(self, query: LiteralString, params: Params | None = None) -> list[Row]:
-        """Run a write, waiting while an atomic unit is being swapped in."""
-        async with self._write_lock:
+        """Run a write through the gate: it waits while any process runs an atomic unit."""
+        async with self.gate.writing():
             return await super().write(query, params)
 
     @asynccontextmanager
     async def atomic(self) -> AsyncIterator[GraphClient]:
-        """Run statements on a copy of the graph; swap it in only if all succeed."""
-        async with self._write_lock:
+        """Run statements on a copy of the graph; swap it in only if all succeed.
+
+        The gate is shut for the whole unit, across processes: no write reaches the
+        graph between the copy and the rename, where it would be lost.
+        """
+        async with self.gate.importing():
             staging = self.graph + _STAGING_SUFFIX
             await self._command("DEL", staging)
             if await self._command("EXISTS", self.graph):
@@ -128,8 +144,15 @@ class FalkorBackend(FalkorClient):
             await self._command("RENAME", staging, self.graph)
 
     async def ensure_schema(self) -> list[str]:
-        """Create the missing indexes and uniqueness constraints."""
-        return await _ensure_schema(self, self)
+        """Create the missing indexes and constraints; drop a dead import's staging copy."""
+        async with self.gate.writing():
+            created = await _ensure_schema(self, self)
+            staging = self.graph + _STAGING_SUFFIX
+            # The gate is open, so no import is running: a staging copy is a leftover of
+            # one whose process died before its rename, and would be loaded at every start.
+            if await self._command("DEL", staging):
+                created.append(f"(removed {staging}, left by an import that did not finish)")
+            return created
 
     async def copy_graph(self, source: str, target: str) -> None:
         """GRAPH.COPY, started only while the server runs no other fork.
@@ -146,10 +169,6 @@ class FalkorBackend(FalkorClient):
                                        f"file for more than {_FORK_WAIT_S:.0f} s")
             await asyncio.sleep(0.01)
         await self._command("GRAPH.COPY", source, target)
-
-    async def graph_exists(self) -> bool:
-        """Whether the graph key exists on the server (it does once written to)."""
-        return bool(await self._command("EXISTS", self.graph))
 
     async def close(self) -> None:
         """Close connections, then stop the embedded server if this backend owns one."""

@@ -99,10 +99,6 @@ class Neo4jBackend:
             await self.write(statement)
         return [spec.name for spec in dialect.SCHEMA if spec.name not in before]
 
-    async def graph_exists(self) -> bool:
-        """A Neo4j database always exists once reachable."""
-        return True
-
     async def close(self) -> None:
         """Close the driver and its connection pool."""
         await self._driver.close()

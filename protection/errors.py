@@ -2,7 +2,8 @@
 
 Codes: BAD_USER_INPUT (and the other codes of `resolvers.errors`), GRAPHQL_PARSE_FAILED,
 GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COMPLEX (depth, aliases, tokens), TIMEOUT,
-SERVICE_UNAVAILABLE, INTERNAL_SERVER_ERROR ("Unexpected error.", logged with the
+SERVICE_UNAVAILABLE (the graph cannot be reached, or a write waited too long for an
+import to end), INTERNAL_SERVER_ERROR ("Unexpected error.", logged with the
 request id and the traceback, never shown: no stack trace, Cypher or internal message
 reaches the user). HTTP-level refusals (malformed JSON, body too large) use the same
 shape through `error_body`.
@@ -17,7 +18,7 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from graph.errors import GraphTimeout, GraphUnavailable
+from graph.errors import GraphBusy, GraphTimeout, GraphUnavailable
 from resolvers.errors import UserError
 
 log = logging.getLogger("registry.errors")
@@ -26,6 +27,8 @@ MASKED = "Unexpected error."
 TIMED_OUT = ("The database took too long to answer; ask for less "
              "(a smaller page, fewer hops, a narrower filter).")
 UNAVAILABLE = "The graph database is not available at the moment; try again shortly."
+IMPORTING = ("An import is being applied to the registry and writes wait for it to end; "
+             "nothing was written: send the change again in a minute.")
 
 # Messages of graphql-core and Strawberry's limiters that say a document is too big.
 _TOO_COMPLEX = ("exceeds maximum operation depth", "aliases found. Allowed",
@@ -74,6 +77,8 @@ _REPLACED = {"TIMEOUT": TIMED_OUT, "SERVICE_UNAVAILABLE": UNAVAILABLE,
 
 
 def _message_for(code: str, error: GraphQLError) -> str:
+    if isinstance(error.original_error, GraphBusy):
+        return IMPORTING
     return _REPLACED.get(code, error.message)
 
 

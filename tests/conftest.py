@@ -57,6 +57,21 @@ def graph_snapshot(server: EmbeddedGraphServer, graph: str) -> Snapshot:
     return shot
 
 
+def issue_token(server: EmbeddedGraphServer, graph: str, owner: str, role: str = "editor",
+                organisation: str | None = None) -> str:
+    """A new API token on a graph of the shared server; returns its secret."""
+    from auth import tokens
+
+    async def go() -> str:
+        backend = backend_for(server, graph)
+        try:
+            return await tokens.issue(backend, owner, role, organisation)
+        finally:
+            await backend.close()
+    token: str = run(go())
+    return token
+
+
 def new_graph_name(prefix: str = "t") -> str:
     """A graph name no other test uses."""
     return f"{prefix}{next(_names)}"

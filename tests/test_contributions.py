@@ -10,7 +10,7 @@ import pytest
 from auth import tokens
 from graph import tokens as graph_tokens
 from graph.embedded import EmbeddedGraphServer
-from tests.conftest import backend_for, copy_graph, run, settings_for
+from tests.conftest import backend_for, copy_graph, issue_token, run, settings_for
 from tests.live import LiveServer
 
 CREATE_SOURCE = """mutation($id: ID!) { createSource(input: {id: $id, title: "Communiqué",
@@ -41,14 +41,7 @@ def live(graph_server: EmbeddedGraphServer, graph: str) -> Iterator[LiveServer]:
 def issue(server: EmbeddedGraphServer, graph: str, owner: str, role: str = "editor",
           organisation: str | None = None) -> str:
     """A new token on the test graph."""
-    async def go() -> str:
-        backend = backend_for(server, graph)
-        try:
-            return await tokens.issue(backend, owner, role, organisation)
-        finally:
-            await backend.close()
-    token: str = run(go())
-    return token
+    return issue_token(server, graph, owner, role, organisation)
 
 
 @pytest.fixture(scope="module")
