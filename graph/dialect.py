@@ -1,4 +1,4 @@
-"""The only backend-specific statements: schema set-up (constraints and indexes).
+"""The only backend-specific statements: schema set-up, and copying a whole Neo4j database.
 
 FalkorDB has no `IF NOT EXISTS` and creates uniqueness with a Redis command
 after an exact-match index; Neo4j 5 takes `CREATE ... IF NOT EXISTS`. Labels
@@ -83,3 +83,27 @@ def neo4j_schema_statement(spec: IndexSpec) -> LiteralString:
 def neo4j_schema_statements() -> list[LiteralString]:
     """Every Neo4j schema statement, in the order to run them."""
     return [neo4j_schema_statement(spec) for spec in SCHEMA]
+
+
+# --- Neo4j: copying a whole database (graph.graph_copy) -------------------------
+# Element ids and dynamic labels and types (`$(...)`, Neo4j 5.26) exist only on Neo4j.
+
+NEO4J_ALL_NODES: LiteralString = (
+    "MATCH (n) RETURN elementId(n) AS key, labels(n) AS labels, properties(n) AS props"
+)
+NEO4J_ALL_RELATIONSHIPS: LiteralString = (
+    "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS type, "
+    "properties(r) AS props"
+)
+NEO4J_DELETE_ALL: LiteralString = "MATCH (n) DETACH DELETE n"
+NEO4J_COPY_KEY_INDEX: LiteralString = (
+    "CREATE INDEX copy_key_index IF NOT EXISTS FOR (n:CopyKey) ON (n.copyKey)"
+)
+NEO4J_CREATE_NODES: LiteralString = (
+    "UNWIND $rows AS r CREATE (n:$(r.labels + ['CopyKey'])) SET n = r.props, n.copyKey = r.key"
+)
+NEO4J_CREATE_RELATIONSHIPS: LiteralString = (
+    "UNWIND $rows AS r MATCH (a:CopyKey {copyKey: r.a}) MATCH (b:CopyKey {copyKey: r.b}) "
+    "CREATE (a)-[x:$(r.type)]->(b) SET x = r.props"
+)
+NEO4J_FORGET_COPY_KEYS: LiteralString = "MATCH (n:CopyKey) REMOVE n:CopyKey, n.copyKey"

@@ -1,43 +1,83 @@
-"""Shared fixtures: one real embedded graph server per session, real HTTP servers.
+"""Shared fixtures: real graph servers, real HTTP servers, on the backend the run asks for.
 
-Each test that writes gets a fresh graph name on the shared server; tests that
-only read share a copy of a graph holding the territorial backbone, imported
-once per session.
+`REGISTRY_TEST_BACKEND` picks the graph backend of a run: `falkordb` (default: one
+embedded FalkorDB server, a fresh named graph per test that writes) or `neo4j`
+(real Neo4j 5 servers started by `tools/neo4j/run`). Tests that take the
+`graph_host` fixture are graph tests (marker `graph`) and run on either; a
+Neo4j run selects only those. Tests about FalkorDB alone take `embedded_server`
+and say so in their names. `python -m tests` runs both.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
+import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from graph.client import GraphBackend
 from graph.embedded import EmbeddedGraphServer
-from graph.falkor_backend import FalkorBackend
 from graph.snapshot import Snapshot, snapshot
 from importers.territory.load import import_territory
 from settings import Settings
+from tests.hosts import FalkorHost, GraphHost, Neo4jHost, new_name
 from tests.live import LiveServer
+from tests.neo4j_servers import start_neo4j
 
-TEMPLATE = "template_backbone"
-_names = itertools.count()
+BACKEND = os.environ.get("REGISTRY_TEST_BACKEND", "falkordb")
+if BACKEND not in ("falkordb", "neo4j"):
+    raise pytest.UsageError(f"REGISTRY_TEST_BACKEND must be falkordb or neo4j, not {BACKEND}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark graph tests; a Neo4j run keeps only them."""
+    kept, dropped = [], []
+    for item in items:
+        if "graph_host" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.graph)
+            kept.append(item)
+        else:
+            dropped.append(item)
+    if BACKEND == "neo4j":
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say which backend the run's graph tests use."""
+    return f"graph backend: {BACKEND} (REGISTRY_TEST_BACKEND)"
 
 
 @pytest.fixture(scope="session")
-def graph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedGraphServer]:
-    """The embedded FalkorDB server all tests share."""
+def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedGraphServer]:
+    """The embedded FalkorDB server of the session (FalkorDB-only tests use it directly)."""
     server = EmbeddedGraphServer(tmp_path_factory.mktemp("graph"))
     server.start()
     yield server
     server.stop()
 
 
-def backend_for(server: EmbeddedGraphServer, graph: str) -> FalkorBackend:
-    """A backend on the shared server for one graph (create it inside the test's loop)."""
-    return FalkorBackend.connect(server.url, graph, timeout_ms=10_000)
+@pytest.fixture(scope="session")
+def graph_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphHost]:
+    """Where this run's graphs live: the embedded FalkorDB, or a pool of Neo4j servers."""
+    data_dir = tmp_path_factory.mktemp("registry")
+    if BACKEND == "neo4j":
+        with start_neo4j(instances=5) as uris:
+            yield Neo4jHost(uris, data_dir)
+        return
+    server = EmbeddedGraphServer(tmp_path_factory.mktemp("graph"))
+    server.start()
+    yield FalkorHost(server)
+    server.stop()
+
+
+def backend_for(host: GraphHost, graph: str) -> GraphBackend:
+    """A backend on one graph (create it inside the test's loop)."""
+    return host.backend(graph)
 
 
 def run(coroutine: Any) -> Any:
@@ -45,10 +85,10 @@ def run(coroutine: Any) -> Any:
     return asyncio.run(coroutine)
 
 
-def graph_snapshot(server: EmbeddedGraphServer, graph: str) -> Snapshot:
-    """Everything in one graph of the shared server, to compare before and after."""
+def graph_snapshot(host: GraphHost, graph: str) -> Snapshot:
+    """Everything in one graph, to compare before and after."""
     async def read() -> Snapshot:
-        backend = backend_for(server, graph)
+        backend = host.backend(graph)
         try:
             return await snapshot(backend)
         finally:
@@ -57,13 +97,39 @@ def graph_snapshot(server: EmbeddedGraphServer, graph: str) -> Snapshot:
     return shot
 
 
-def issue_token(server: EmbeddedGraphServer, graph: str, owner: str, role: str = "editor",
+def write(host: GraphHost, graph: str, statement: Any, params: dict[str, Any] | None = None,
+          ) -> list[dict[str, Any]]:
+    """Run one write statement on a graph, outside any app."""
+    async def go() -> list[dict[str, Any]]:
+        backend = host.backend(graph)
+        try:
+            return await backend.write(statement, params)
+        finally:
+            await backend.close()
+    rows: list[dict[str, Any]] = run(go())
+    return rows
+
+
+def read(host: GraphHost, graph: str, statement: Any,
+         params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run one read statement on a graph."""
+    async def go() -> list[dict[str, Any]]:
+        backend = host.backend(graph)
+        try:
+            return await backend.read(statement, params)
+        finally:
+            await backend.close()
+    rows: list[dict[str, Any]] = run(go())
+    return rows
+
+
+def issue_token(host: GraphHost, graph: str, owner: str, role: str = "editor",
                 organisation: str | None = None) -> str:
-    """A new API token on a graph of the shared server; returns its secret."""
+    """A new API token on a graph; returns its secret."""
     from auth import tokens
 
     async def go() -> str:
-        backend = backend_for(server, graph)
+        backend = host.backend(graph)
         try:
             return await tokens.issue(backend, owner, role, organisation)
         finally:
@@ -73,89 +139,112 @@ def issue_token(server: EmbeddedGraphServer, graph: str, owner: str, role: str =
 
 
 def new_graph_name(prefix: str = "t") -> str:
-    """A graph name no other test uses."""
-    return f"{prefix}{next(_names)}"
+    """A graph name no other test uses (FalkorDB: the graph exists at its first write)."""
+    return new_name(prefix)
+
+
+def copy_graph(host: GraphHost, source: str, pin: bool = False) -> str:
+    """A fresh copy of a graph or template, under a new name."""
+    return host.copy(source, pin)
+
+
+def settings_for(host: GraphHost, graph: str, **overrides: Any) -> Settings:
+    """Settings pointing the app at one graph."""
+    return host.settings(graph, **overrides)
+
+
+def cli_env(host: GraphHost, graph: str) -> dict[str, str]:
+    """The environment of a command-line tool (a subprocess) working on one graph."""
+    env = {**os.environ, **host.env(graph), "REGISTRY_DATA_DIR": str(host.data_dir)}
+    for name in ("NEO4J_URI", "FALKORDB_URL", "REGISTRY_FALKORDB_URL"):
+        if name not in host.env(graph):
+            env.pop(name, None)
+    return env
+
+
+def run_cli(host: GraphHost, graph: str, *args: str) -> subprocess.Popen[str]:
+    """Start `python -m ARGS` on one graph, from the repository's root."""
+    import sys
+    root = Path(__file__).resolve().parents[1]
+    return subprocess.Popen([sys.executable, "-m", *args], cwd=root, env=cli_env(host, graph),
+                            text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+TEMPLATE = "template_backbone"
 
 
 @pytest.fixture(scope="session")
-def backbone_template(graph_server: EmbeddedGraphServer) -> str:
-    """The name of a graph holding the imported backbone; copy it, never write to it."""
+def backbone_template(graph_host: GraphHost) -> str:
+    """A template holding the imported backbone; copy it, never write to it."""
+    graph = graph_host.new_graph(TEMPLATE)
+
     async def build() -> None:
-        backend = backend_for(graph_server, TEMPLATE)
+        backend = graph_host.backend(graph)
         try:
             await backend.ensure_schema()
             await import_territory(backend, quiet=True)
         finally:
             await backend.close()
     run(build())
-    return TEMPLATE
-
-
-def copy_graph(server: EmbeddedGraphServer, source: str) -> str:
-    """A fresh copy of a graph, under a new name."""
-    name = new_graph_name("copy")
-
-    async def copy() -> None:
-        backend = backend_for(server, source)
-        try:
-            await backend.copy_graph(source, name)
-        finally:
-            await backend.close()
-    run(copy())
-    return name
+    return graph_host.freeze(graph)
 
 
 @pytest.fixture
-def backbone_graph(graph_server: EmbeddedGraphServer, backbone_template: str) -> str:
+def backbone_graph(graph_host: GraphHost, backbone_template: str) -> str:
     """A graph of this test's own holding the backbone."""
-    return copy_graph(graph_server, backbone_template)
-
-
-def settings_for(server: EmbeddedGraphServer, graph: str, **overrides: Any) -> Settings:
-    """Settings pointing the app at one graph of the shared server."""
-    values: dict[str, Any] = {"falkordb_url": server.url, "graph": graph, "autoload": False,
-                              "trace_round_trips": True, "data_dir": Path(server.data_dir)}
-    return Settings(**{**values, **overrides})
+    return copy_graph(graph_host, backbone_template)
 
 
 @pytest.fixture(scope="module")
-def api(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[LiveServer]:
+def api(graph_host: GraphHost, backbone_template: str) -> Iterator[LiveServer]:
     """A real uvicorn server over HTTP on a backbone graph, shared by a module's read tests."""
-    graph = copy_graph(graph_server, backbone_template)
-    with LiveServer(settings_for(graph_server, graph)) as live:
+    with served(graph_host, backbone_template) as live:
         yield live
 
 
-NETWORK_TEMPLATE = "template_network"
-
-
 @pytest.fixture(scope="session")
-def network_template(graph_server: EmbeddedGraphServer, backbone_template: str) -> str:
-    """A graph holding the backbone and the curated network files; copy it, never write."""
+def network_template(graph_host: GraphHost, backbone_template: str) -> str:
+    """A template holding the backbone and the curated network files; copy it, never write."""
     from importers.network.load import curated_files, import_network
+    graph = graph_host.copy(backbone_template)
 
     async def build() -> None:
-        backend = backend_for(graph_server, NETWORK_TEMPLATE)
+        backend = graph_host.backend(graph)
         try:
-            await backend.copy_graph(backbone_template, NETWORK_TEMPLATE)
             for path in curated_files():
                 await import_network(backend, path, quiet=True)
         finally:
             await backend.close()
     run(build())
-    return NETWORK_TEMPLATE
+    return graph_host.freeze(graph)
 
 
 @pytest.fixture
-def network_graph(graph_server: EmbeddedGraphServer, network_template: str) -> str:
+def network_graph(graph_host: GraphHost, network_template: str) -> str:
     """A graph of this test's own holding the backbone and the curated network."""
-    return copy_graph(graph_server, network_template)
+    return copy_graph(graph_host, network_template)
 
 
 @pytest.fixture(scope="module")
-def network_api(graph_server: EmbeddedGraphServer,
-                network_template: str) -> Iterator[LiveServer]:
+def network_api(graph_host: GraphHost, network_template: str) -> Iterator[LiveServer]:
     """A real server over HTTP on the backbone plus the curated network (read-only tests)."""
-    graph = copy_graph(graph_server, network_template)
-    with LiveServer(settings_for(graph_server, graph)) as live:
+    with served(graph_host, network_template) as live:
         yield live
+
+
+class served:
+    """A live server on a pinned copy of a template, released when it stops."""
+
+    def __init__(self, host: GraphHost, template: str, **overrides: Any) -> None:
+        self.host = host
+        self.graph = host.copy(template, pin=True)
+        self.live = LiveServer(host.settings(self.graph, **overrides))
+
+    def __enter__(self) -> LiveServer:
+        return self.live.__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            self.live.__exit__(*exc)
+        finally:
+            self.host.release(self.graph)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph import territory as graph_territory
-from graph.embedded import EmbeddedGraphServer
 from tests.conftest import backend_for, run
+from tests.hosts import GraphHost
 from tests.live import LiveServer
 
 BERKANE_PROVINCE, BERKANE = "MA:02.113", "MA:02.113.01.09"
@@ -25,10 +25,10 @@ def _nodes(data: dict[str, Any]) -> list[dict[str, Any]]:
     return communes.get("nodes") or [edge["node"] for edge in communes["edges"]]
 
 
-def test_brief_units_hold_only_the_brief_keys(graph_server: EmbeddedGraphServer,
-                                              backbone_template: str) -> None:
+def test_brief_units_hold_only_the_brief_keys(graph_host: GraphHost,
+                                              backbone_graph: str) -> None:
     async def read() -> tuple[list[Any], list[Any]]:
-        backend = backend_for(graph_server, backbone_template)
+        backend = backend_for(graph_host, backbone_graph)
         try:
             brief = await graph_territory.children(backend, "PART_OF", [BERKANE_PROVINCE],
                                                    brief=True)

@@ -37,12 +37,12 @@ def test_generated_file_is_valid_curated_data(tmp_path: Path) -> None:
     assert any(ref.startswith("MA:") for ref in references)
 
 
-def test_generated_file_imports_onto_the_backbone(tmp_path: Path, graph_server: Any,
+def test_generated_file_imports_onto_the_backbone(tmp_path: Path, graph_host: Any,
                                                   backbone_graph: str) -> None:
     generated = generate(tmp_path, seed=7, scale=SCALE)
 
     async def go() -> NetworkSummary:
-        backend = backend_for(graph_server, backbone_graph)
+        backend = backend_for(graph_host, backbone_graph)
         try:
             return await import_network(backend, generated.path, quiet=True)
         finally:

@@ -9,8 +9,8 @@ import pytest
 
 from auth import tokens
 from graph import tokens as graph_tokens
-from graph.embedded import EmbeddedGraphServer
 from tests.conftest import backend_for, copy_graph, issue_token, run, settings_for
+from tests.hosts import GraphHost
 from tests.live import LiveServer
 
 CREATE_SOURCE = """mutation($id: ID!) { createSource(input: {id: $id, title: "Communiqué",
@@ -26,32 +26,34 @@ UPDATE_ORG = """mutation($id: ID!, $v: Int!, $src: [ID!]) { updateOrganisation(i
 
 
 @pytest.fixture(scope="module")
-def graph(graph_server: EmbeddedGraphServer, network_template: str) -> str:
+def graph(graph_host: GraphHost, network_template: str) -> Iterator[str]:
     """A copy of the network graph this module writes to."""
-    return copy_graph(graph_server, network_template)
+    graph = copy_graph(graph_host, network_template, pin=True)
+    yield graph
+    graph_host.release(graph)
 
 
 @pytest.fixture(scope="module")
-def live(graph_server: EmbeddedGraphServer, graph: str) -> Iterator[LiveServer]:
+def live(graph_host: GraphHost, graph: str) -> Iterator[LiveServer]:
     """The app over the module's graph."""
-    with LiveServer(settings_for(graph_server, graph)) as server:
+    with LiveServer(settings_for(graph_host, graph)) as server:
         yield server
 
 
-def issue(server: EmbeddedGraphServer, graph: str, owner: str, role: str = "editor",
+def issue(server: GraphHost, graph: str, owner: str, role: str = "editor",
           organisation: str | None = None) -> str:
     """A new token on the test graph."""
     return issue_token(server, graph, owner, role, organisation)
 
 
 @pytest.fixture(scope="module")
-def editor(graph_server: EmbeddedGraphServer, graph: str) -> str:
-    return issue(graph_server, graph, "Editor One")
+def editor(graph_host: GraphHost, graph: str) -> str:
+    return issue(graph_host, graph, "Editor One")
 
 
 @pytest.fixture(scope="module")
-def admin(graph_server: EmbeddedGraphServer, graph: str) -> str:
-    return issue(graph_server, graph, "Admin", "admin")
+def admin(graph_host: GraphHost, graph: str) -> str:
+    return issue(graph_host, graph, "Admin", "admin")
 
 
 def test_writing_needs_a_valid_token(live: LiveServer, editor: str) -> None:
@@ -114,8 +116,8 @@ def test_admin_changes_anything_and_gets_not_found(live: LiveServer, admin: str)
 
 
 def test_scoped_editor_writes_about_its_organisation_only(
-        live: LiveServer, graph_server: EmbeddedGraphServer, graph: str) -> None:
-    token = issue(graph_server, graph, "Enabel staff", organisation="org:enabel")
+        live: LiveServer, graph_host: GraphHost, graph: str) -> None:
+    token = issue(graph_host, graph, "Enabel staff", organisation="org:enabel")
     add = """mutation($id: ID!) { addName(id: $id, name: {lang: "en", text: "Belgian agency"},
         sources: ["src:seed-000"]) { __typename } }"""
     assert live.data(add, {"id": "org:enabel"}, token)["addName"]["__typename"] == "Changed"
@@ -149,13 +151,13 @@ def test_invalid_inputs_name_the_field(live: LiveServer, editor: str) -> None:
     assert "since" in fields
 
 
-def test_revoked_token_stops_working(live: LiveServer, graph_server: EmbeddedGraphServer,
+def test_revoked_token_stops_working(live: LiveServer, graph_host: GraphHost,
                                      graph: str) -> None:
-    token = issue(graph_server, graph, "Short lived")
+    token = issue(graph_host, graph, "Short lived")
     assert live.data(CREATE_SOURCE, {"id": "src:short"}, token)["createSource"]["version"] == 1
 
     async def revoke() -> None:
-        backend = backend_for(graph_server, graph)
+        backend = backend_for(graph_host, graph)
         try:
             assert await graph_tokens.revoke(backend, token.split(".")[0], tokens.now())
         finally:

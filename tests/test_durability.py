@@ -13,9 +13,9 @@ import pytest
 
 from auth import tokens
 from graph.backends import open_backend
-from graph.embedded import EmbeddedGraphServer
 from settings import Settings
 from tests.conftest import run
+from tests.hosts import GraphHost
 from tests.live import LiveServer
 from tests.test_contributions import CREATE_ORG, CREATE_SOURCE, UPDATE_ORG, issue
 
@@ -38,11 +38,11 @@ def _writer(live: LiveServer, token: str) -> tuple[int, int]:
     return accepted, conflicts
 
 
-def test_concurrent_writers_lose_no_update(graph_server: EmbeddedGraphServer,
+def test_concurrent_writers_lose_no_update(graph_host: GraphHost,
                                            backbone_graph: str) -> None:
     from tests.conftest import settings_for
-    token = issue(graph_server, backbone_graph, "Racer")
-    with LiveServer(settings_for(graph_server, backbone_graph)) as live:
+    token = issue(graph_host, backbone_graph, "Racer")
+    with LiveServer(settings_for(graph_host, backbone_graph)) as live:
         live.data(CREATE_SOURCE, {"id": "src:race"}, token)
         live.data(CREATE_ORG, {"id": "org:race", "src": ["src:race"]}, token)
         with ThreadPoolExecutor(WRITERS) as pool:
@@ -65,7 +65,7 @@ def _pid_of_graph_server(data_dir: Path) -> int:
 
 
 @pytest.mark.parametrize("appendfsync", ["everysec", "always"])
-def test_acknowledged_writes_survive_sigkill(tmp_path: Path, appendfsync: str) -> None:
+def test_falkordb_acknowledged_writes_survive_sigkill(tmp_path: Path, appendfsync: str) -> None:
     settings = Settings(data_dir=tmp_path / "data", autoload=False, appendfsync=appendfsync,
                         trace_round_trips=True)
 

@@ -15,11 +15,11 @@ from typing import LiteralString
 
 import pytest
 
-from graph.embedded import EmbeddedGraphServer
 from graph.snapshot import Snapshot
 from importers.__main__ import main as importers_main
 from importers.network.load import import_network
 from tests.conftest import backend_for, copy_graph, graph_snapshot, run, settings_for
+from tests.hosts import GraphHost
 from tests.live import LiveServer
 from tests.test_contributions import CREATE_ORG, CREATE_SOURCE, UPDATE_ORG, issue
 
@@ -42,7 +42,7 @@ ADD_ALIAS = """mutation($id: ID!, $src: [ID!]) { addName(id: $id, name: {lang: "
 BERKANE = "MA:02.113.01.09"
 
 
-def _write(server: EmbeddedGraphServer, graph: str, statement: LiteralString) -> None:
+def _write(server: GraphHost, graph: str, statement: LiteralString) -> None:
     async def write() -> None:
         backend = backend_for(server, graph)
         try:
@@ -59,14 +59,16 @@ def _curated(shot: Snapshot) -> dict[str, object]:
             "sourced": shot.sourced, "structure": shot.structure}
 
 
-def _cli(monkeypatch: pytest.MonkeyPatch, server: EmbeddedGraphServer, graph: str,
+def _cli(monkeypatch: pytest.MonkeyPatch, server: GraphHost, graph: str,
          *argv: str) -> int:
-    monkeypatch.setenv("FALKORDB_URL", server.url)
-    monkeypatch.setenv("REGISTRY_GRAPH", graph)
+    for name in ("FALKORDB_URL", "REGISTRY_FALKORDB_URL", "NEO4J_URI"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in server.env(graph).items():
+        monkeypatch.setenv(name, value)
     return importers_main(list(argv))
 
 
-def _contribute(server: EmbeddedGraphServer, graph: str) -> None:
+def _contribute(server: GraphHost, graph: str) -> None:
     token = issue(server, graph, "Exporter", "admin")
     with LiveServer(settings_for(server, graph)) as live:
         live.data(CREATE_SOURCE, {"id": "src:api-export"}, token)
@@ -77,33 +79,33 @@ def _contribute(server: EmbeddedGraphServer, graph: str) -> None:
 
 
 @pytest.fixture
-def rich_graph(graph_server: EmbeddedGraphServer, network_graph: str, tmp_path: Path) -> str:
+def rich_graph(graph_host: GraphHost, network_graph: str, tmp_path: Path) -> str:
     """The network graph plus a second file, API contributions and hand-made changes."""
     extra = tmp_path / "extra.yaml"
     extra.write_text(EXTRA, encoding="utf-8")
 
     async def second_file() -> None:
-        backend = backend_for(graph_server, network_graph)
+        backend = backend_for(graph_host, network_graph)
         try:
             await import_network(backend, extra, quiet=True)
         finally:
             await backend.close()
     run(second_file())
-    _contribute(graph_server, network_graph)
-    _write(graph_server, network_graph,
+    _contribute(graph_host, network_graph)
+    _write(graph_host, network_graph,
            "MATCH (:Entity {id: 'org:extra-agence'})-[:NAMED]->(k:Name {lang: 'ar'}) "
            "DETACH DELETE k")
-    _write(graph_server, network_graph,
+    _write(graph_host, network_graph,
            "MATCH (:Link {kind: 'PART_OF', origin: 'seed-articles.yaml'})-[c:SOURCED_FROM]->() "
            "WITH c LIMIT 1 DELETE c")  # a link stated by an entity's field: sources differ
     return network_graph
 
 
 def test_export_then_restore_gives_the_same_graph(
-        graph_server: EmbeddedGraphServer, rich_graph: str, backbone_graph: str,
+        graph_host: GraphHost, rich_graph: str, backbone_graph: str,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     dump = tmp_path / "dump.json"
-    assert _cli(monkeypatch, graph_server, rich_graph, "export", "--out", str(dump)) == 0
+    assert _cli(monkeypatch, graph_host, rich_graph, "export", "--out", str(dump)) == 0
     bundle = json.loads(dump.read_text(encoding="utf-8"))
     origins = [f["origin"] for f in bundle["files"]]
     assert sorted(origins) == ["api", "extra.yaml", "seed-articles.yaml"]
@@ -111,54 +113,54 @@ def test_export_then_restore_gives_the_same_graph(
     assert bundle["residual"]["names"] and bundle["residual"]["dropNames"]
     assert bundle["residual"]["dropSources"]
     assert {"Change", "Token"} <= set(bundle["notExported"])
-    assert _cli(monkeypatch, graph_server, backbone_graph, "restore", str(dump)) == 0
-    before = graph_snapshot(graph_server, rich_graph)
-    after = graph_snapshot(graph_server, backbone_graph)
+    assert _cli(monkeypatch, graph_host, backbone_graph, "restore", str(dump)) == 0
+    before = graph_snapshot(graph_host, rich_graph)
+    after = graph_snapshot(graph_host, backbone_graph)
     assert _curated(after) == _curated(before)
     assert after.entities["org:api-export"]["version"] == 2
     # Restoring again changes nothing.
-    assert _cli(monkeypatch, graph_server, backbone_graph, "restore", str(dump)) == 0
-    assert _curated(graph_snapshot(graph_server, backbone_graph)) == _curated(before)
+    assert _cli(monkeypatch, graph_host, backbone_graph, "restore", str(dump)) == 0
+    assert _curated(graph_snapshot(graph_host, backbone_graph)) == _curated(before)
 
 
 def test_each_document_of_an_export_is_a_curated_file(
-        graph_server: EmbeddedGraphServer, network_graph: str, backbone_graph: str,
+        graph_host: GraphHost, network_graph: str, backbone_graph: str,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     dump = tmp_path / "dump.json"
-    assert _cli(monkeypatch, graph_server, network_graph, "export", "--out", str(dump)) == 0
+    assert _cli(monkeypatch, graph_host, network_graph, "export", "--out", str(dump)) == 0
     document = json.loads(dump.read_text(encoding="utf-8"))["files"][0]["document"]
     curated = tmp_path / "seed-articles.json"
     curated.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    assert _cli(monkeypatch, graph_server, backbone_graph, "network", str(curated)) == 0
-    ids = {i for i, p in graph_snapshot(graph_server, backbone_graph).entities.items()
+    assert _cli(monkeypatch, graph_host, backbone_graph, "network", str(curated)) == 0
+    ids = {i for i, p in graph_snapshot(graph_host, backbone_graph).entities.items()
            if "origin" in p}
-    assert ids == {i for i, p in graph_snapshot(graph_server, network_graph).entities.items()
+    assert ids == {i for i, p in graph_snapshot(graph_host, network_graph).entities.items()
                    if "origin" in p}
 
 
 def test_restore_refuses_a_graph_with_other_curated_data(
-        graph_server: EmbeddedGraphServer, network_graph: str, network_template: str,
+        graph_host: GraphHost, network_graph: str, network_template: str,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     dump = tmp_path / "dump.json"
-    assert _cli(monkeypatch, graph_server, network_graph, "export", "--out", str(dump)) == 0
-    target = copy_graph(graph_server, network_template)
-    _write(graph_server, target, "CREATE (:Entity:Organisation {id: 'org:stranger', "
+    assert _cli(monkeypatch, graph_host, network_graph, "export", "--out", str(dump)) == 0
+    target = copy_graph(graph_host, network_template)
+    _write(graph_host, target, "CREATE (:Entity:Organisation {id: 'org:stranger', "
                                  "origin: 'api', entityType: 'Organisation'})")
-    before = graph_snapshot(graph_server, target)
-    assert _cli(monkeypatch, graph_server, target, "restore", str(dump)) == 1
+    before = graph_snapshot(graph_host, target)
+    assert _cli(monkeypatch, graph_host, target, "restore", str(dump)) == 1
     assert "restore refused" in capsys.readouterr().err
-    assert _curated(graph_snapshot(graph_server, target)) == _curated(before)
+    assert _curated(graph_snapshot(graph_host, target)) == _curated(before)
 
 
 def test_export_refuses_what_the_file_cannot_hold(
-        graph_server: EmbeddedGraphServer, network_graph: str, tmp_path: Path,
+        graph_host: GraphHost, network_graph: str, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    _write(graph_server, network_graph,
+    _write(graph_host, network_graph,
            "CREATE (:Link {id: 'mystery:1', kind: 'MYSTERY', origin: 'api'})")
     dump = tmp_path / "dump.json"
-    assert _cli(monkeypatch, graph_server, network_graph, "export", "--out", str(dump)) == 1
+    assert _cli(monkeypatch, graph_host, network_graph, "export", "--out", str(dump)) == 1
     assert "mystery:1" in capsys.readouterr().err and not dump.exists()
-    assert _cli(monkeypatch, graph_server, network_graph, "export", "--out", str(dump),
+    assert _cli(monkeypatch, graph_host, network_graph, "export", "--out", str(dump),
                 "--allow-incomplete") == 0
     assert any("mystery:1" in p for p in json.loads(dump.read_text())["problems"])

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.embedded import EmbeddedGraphServer
 from graph.snapshot import Snapshot
 from tests import hostile
-from tests.conftest import copy_graph, graph_snapshot, settings_for
+from tests.conftest import graph_snapshot, served
+from tests.hosts import GraphHost
 from tests.live import LiveServer
 
 NORMAL = '{ search(text: "بركان") { entity { id } } }'
@@ -24,14 +24,13 @@ FEW = ("' OR 1=1 //", "MATCH (n) DETACH DELETE n", "بركان", "a\u0000b")
 
 
 @pytest.fixture(scope="module")
-def target(graph_server: EmbeddedGraphServer, network_template: str) -> Iterator[LiveServer]:
+def target(graph_host: GraphHost, network_template: str) -> Iterator[LiveServer]:
     """A live server on a graph of this module's own (backbone plus curated network)."""
-    graph = copy_graph(graph_server, network_template)
-    with LiveServer(settings_for(graph_server, graph)) as live:
+    with served(graph_host, network_template) as live:
         yield live
 
 
-def graph_state(server: EmbeddedGraphServer, live: LiveServer) -> Snapshot:
+def graph_state(server: GraphHost, live: LiveServer) -> Snapshot:
     """Everything in the server's graph."""
     return graph_snapshot(server, live.settings.graph)
 
@@ -45,8 +44,8 @@ def post(live: LiveServer, query: str, variables: dict[str, object] | None = Non
 
 
 def test_an_injection_in_every_string_argument_is_refused_or_handled_and_writes_nothing(
-        graph_server: EmbeddedGraphServer, target: LiveServer) -> None:
-    before = graph_state(graph_server, target)
+        graph_host: GraphHost, target: LiveServer) -> None:
+    before = graph_state(graph_host, target)
     slots = hostile.all_slots(hostile.client_schema(target.http))
     assert {"search.text", "collectivities.filter.region", "connections.from",
             "territory.code", "regions.country"} <= {slot.path for slot in slots}
@@ -59,13 +58,13 @@ def test_an_injection_in_every_string_argument_is_refused_or_handled_and_writes_
                 "query": slot.document, "variables": slot.variables(payload)})
             outcomes[hostile.outcome(response, payload)] += 1
     assert outcomes["ok"] > 0 and outcomes["BAD_USER_INPUT"] > 0, outcomes
-    assert graph_state(graph_server, target) == before
+    assert graph_state(graph_host, target) == before
     assert target.data(NORMAL)["search"]
 
 
 def test_injections_in_federation_representations_are_handled(
-        graph_server: EmbeddedGraphServer, target: LiveServer) -> None:
-    before = graph_state(graph_server, target)
+        graph_host: GraphHost, target: LiveServer) -> None:
+    before = graph_state(graph_host, target)
     query = ("query($r: [_Any!]!) { _entities(representations: $r) "
              "{ __typename ... on Commune { id } } }")
     for payload in hostile.PAYLOADS:
@@ -77,12 +76,12 @@ def test_injections_in_federation_representations_are_handled(
             assert response.status_code == 200
             body = response.json()
             assert not hostile.leaks(body, payload), body
-    assert graph_state(graph_server, target) == before
+    assert graph_state(graph_host, target) == before
 
 
-def test_hostile_headers_are_harmless(graph_server: EmbeddedGraphServer,
+def test_hostile_headers_are_harmless(graph_host: GraphHost,
                                       target: LiveServer) -> None:
-    before = graph_state(graph_server, target)
+    before = graph_state(graph_host, target)
     mutation = next((s for s in hostile.all_slots(hostile.client_schema(target.http))
                      if s.document.startswith("mutation")), None)
     for payload in ("' OR 1=1 //", "MATCH (n) DETACH DELETE n", "}`", "x" * 5000):
@@ -94,7 +93,7 @@ def test_hostile_headers_are_harmless(graph_server: EmbeddedGraphServer,
             response = target.http.post("/graphql", headers=headers, json={
                 "query": mutation.document, "variables": mutation.variables(payload)})
             assert hostile.outcome(response, payload) != "ok"
-    assert graph_state(graph_server, target) == before
+    assert graph_state(graph_host, target) == before
 
 
 def nested(levels: int) -> str:

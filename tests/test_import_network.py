@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from graph.embedded import EmbeddedGraphServer
 from importers.network.load import NetworkSummary, curated_files, import_network
 from importers.problems import ImportRefused, Problem
 from tests.conftest import backend_for, run
+from tests.hosts import GraphHost
 
 SNAPSHOT = (
     "MATCH (n) WHERE n:Entity OR n:Link OR n:Name "
@@ -24,7 +24,7 @@ sources:
 """
 
 
-def _import(server: EmbeddedGraphServer, graph: str, path: Path) -> NetworkSummary:
+def _import(server: GraphHost, graph: str, path: Path) -> NetworkSummary:
     async def go() -> NetworkSummary:
         backend = backend_for(server, graph)
         try:
@@ -35,7 +35,7 @@ def _import(server: EmbeddedGraphServer, graph: str, path: Path) -> NetworkSumma
     return result
 
 
-def _snapshot(server: EmbeddedGraphServer, graph: str) -> list[dict[str, Any]]:
+def _snapshot(server: GraphHost, graph: str) -> list[dict[str, Any]]:
     async def go() -> list[dict[str, Any]]:
         backend = backend_for(server, graph)
         try:
@@ -47,7 +47,7 @@ def _snapshot(server: EmbeddedGraphServer, graph: str) -> list[dict[str, Any]]:
     return result
 
 
-def _refused(server: EmbeddedGraphServer, graph: str, path: Path) -> list[Problem]:
+def _refused(server: GraphHost, graph: str, path: Path) -> list[Problem]:
     before = _snapshot(server, graph)
     with pytest.raises(ImportRefused) as refused:
         _import(server, graph, path)
@@ -61,10 +61,10 @@ def _file(tmp_path: Path, body: str, name: str = "bad.yaml") -> Path:
     return path
 
 
-def test_seed_file_imports_every_section(graph_server: EmbeddedGraphServer,
+def test_seed_file_imports_every_section(graph_host: GraphHost,
                                          backbone_graph: str) -> None:
     [seed] = curated_files()
-    summary = _import(graph_server, backbone_graph, seed)
+    summary = _import(graph_host, backbone_graph, seed)
     assert summary.changed
     assert summary.entities == {"Source": 5, "Organisation": 24, "Network": 1, "Programme": 10,
                                 "Person": 4, "Post": 7, "Event": 17, "Document": 11}
@@ -74,26 +74,26 @@ def test_seed_file_imports_every_section(graph_server: EmbeddedGraphServer,
     assert summary.links["PARTICIPATION"] == 31
 
 
-def test_second_import_changes_nothing(graph_server: EmbeddedGraphServer,
+def test_second_import_changes_nothing(graph_host: GraphHost,
                                        network_graph: str) -> None:
-    before = _snapshot(graph_server, network_graph)
+    before = _snapshot(graph_host, network_graph)
     [seed] = curated_files()
-    summary = _import(graph_server, network_graph, seed)
+    summary = _import(graph_host, network_graph, seed)
     assert not summary.changed
     assert "unchanged, nothing written" in summary.lines()[0]
-    assert _snapshot(graph_server, network_graph) == before
+    assert _snapshot(graph_host, network_graph) == before
 
 
-def test_records_dropped_from_a_file_are_removed(graph_server: EmbeddedGraphServer,
+def test_records_dropped_from_a_file_are_removed(graph_host: GraphHost,
                                                  backbone_graph: str, tmp_path: Path) -> None:
     org = "organisations:\n  - {id: org:%s, kind: OTHER, name: {fr: %s}, sources: [src:test]}\n"
     path = _file(tmp_path, org % ("a", "Alpha") + "  - {id: org:b, kind: OTHER, name: {fr: Beta},"
                  " sources: [src:test]}\n", "mine.yaml")
-    _import(graph_server, backbone_graph, path)
+    _import(graph_host, backbone_graph, path)
     path.write_text(GOOD_HEAD + org % ("a", "Alpha"), encoding="utf-8")
-    summary = _import(graph_server, backbone_graph, path)
+    summary = _import(graph_host, backbone_graph, path)
     assert summary.removed == 1
-    ids = {row["id"] for row in _snapshot(graph_server, backbone_graph)}
+    ids = {row["id"] for row in _snapshot(graph_host, backbone_graph)}
     assert "org:a" in ids and "org:b" not in ids
     assert not any(i.startswith("org:b/") for i in ids), "its names go too"
 
@@ -128,37 +128,37 @@ def test_records_dropped_from_a_file_are_removed(graph_server: EmbeddedGraphServ
     ("treaties: []\n", "(file)", "treaties", "unknown section"),
 ])
 def test_bad_input_is_refused_with_file_record_and_field(
-        graph_server: EmbeddedGraphServer, backbone_graph: str, tmp_path: Path,
+        graph_host: GraphHost, backbone_graph: str, tmp_path: Path,
         body: str, record: str, field: str, message: str) -> None:
-    problems = _refused(graph_server, backbone_graph, _file(tmp_path, body))
+    problems = _refused(graph_host, backbone_graph, _file(tmp_path, body))
     assert any(p.file == "bad.yaml" and p.record == record and p.field == field
                and message in p.message for p in problems), problems
 
 
-def test_one_bad_record_refuses_the_whole_file(graph_server: EmbeddedGraphServer,
+def test_one_bad_record_refuses_the_whole_file(graph_host: GraphHost,
                                                backbone_graph: str, tmp_path: Path) -> None:
     good = "".join(f"  - {{id: org:o{i}, kind: OTHER, name: {{fr: O{i}}}, sources: [src:test]}}\n"
                    for i in range(50))
     body = "organisations:\n" + good + "  - {id: org:bad, kind: SECRET_SOCIETY, name: {fr: B}, " \
         "sources: [src:test]}\n"
-    problems = _refused(graph_server, backbone_graph, _file(tmp_path, body))
+    problems = _refused(graph_host, backbone_graph, _file(tmp_path, body))
     assert [p.record for p in problems] == ["org:bad"]
 
 
-def test_every_problem_is_listed_not_only_the_first(graph_server: EmbeddedGraphServer,
+def test_every_problem_is_listed_not_only_the_first(graph_host: GraphHost,
                                                     backbone_graph: str, tmp_path: Path) -> None:
     body = ("events:\n  - {id: event:a, kind: PARTY, name: {fr: A}, sources: [src:test]}\n"
             "  - {id: event:b, kind: WORKSHOP, name: {fr: B}, end: 2024-13, sources: [src:test]}\n"
             "  - {id: event:c, kind: WORKSHOP, name: {fr: C}, place: MA:99, sources: [src:test]}\n")
-    problems = _refused(graph_server, backbone_graph, _file(tmp_path, body))
+    problems = _refused(graph_host, backbone_graph, _file(tmp_path, body))
     assert {(p.record, p.field) for p in problems} == {
         ("event:a", "kind"), ("event:b", "end"), ("event:c", "place")}
     text = str(ImportRefused(problems))
     assert "bad.yaml: record event:c, field place: 'MA:99' is neither defined" in text
 
 
-def test_malformed_yaml_names_the_line(graph_server: EmbeddedGraphServer, backbone_graph: str,
+def test_malformed_yaml_names_the_line(graph_host: GraphHost, backbone_graph: str,
                                        tmp_path: Path) -> None:
     path = _file(tmp_path, "organisations:\n  - {id: org:o, kind: OTHER\n")
-    [problem] = _refused(graph_server, backbone_graph, path)
+    [problem] = _refused(graph_host, backbone_graph, path)
     assert problem.file == "bad.yaml" and "not valid YAML at line" in problem.message

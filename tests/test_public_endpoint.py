@@ -8,12 +8,12 @@ from collections.abc import Iterator
 import pytest
 from graphql import GraphQLError
 
-from graph.embedded import EmbeddedGraphServer
 from graph.errors import GraphError, GraphTimeout, GraphUnavailable
 from protection.errors import MASKED, TIMED_OUT, with_code
 from resolvers.errors import BadArgument
 from tests import hostile
-from tests.conftest import backend_for, copy_graph, new_graph_name, run, settings_for
+from tests.conftest import copy_graph, run, served, settings_for
+from tests.hosts import GraphHost
 from tests.live import LiveServer
 
 NORMAL = "{ countries { id } }"
@@ -21,12 +21,10 @@ PARTNER = "https://partner.example"
 
 
 @pytest.fixture(scope="module")
-def locked(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[LiveServer]:
+def locked(graph_host: GraphHost, backbone_template: str) -> Iterator[LiveServer]:
     """A server with introspection and GraphiQL off, listed CORS origins, small limits."""
-    graph = copy_graph(graph_server, backbone_template)
-    settings = settings_for(graph_server, graph, introspection=False, graphiql=False,
-                            cors_origins=[PARTNER], max_depth=3, max_aliases=1)
-    with LiveServer(settings) as live:
+    with served(graph_host, backbone_template, introspection=False, graphiql=False,
+                cors_origins=[PARTNER], max_depth=3, max_aliases=1) as live:
         yield live
 
 
@@ -107,10 +105,10 @@ def test_listed_origins_may_send_a_token_and_others_get_nothing(locked: LiveServ
     assert "access-control-allow-origin" not in response.headers
 
 
-def test_no_cors_when_no_origin_is_listed(graph_server: EmbeddedGraphServer,
+def test_no_cors_when_no_origin_is_listed(graph_host: GraphHost,
                                           backbone_template: str) -> None:
-    graph = copy_graph(graph_server, backbone_template)
-    with LiveServer(settings_for(graph_server, graph, cors_origins=[])) as live:
+    graph = copy_graph(graph_host, backbone_template)
+    with LiveServer(settings_for(graph_host, graph, cors_origins=[])) as live:
         response = live.http.post("/graphql", json={"query": NORMAL},
                                   headers={"origin": "https://notebook.example"})
         assert response.status_code == 200
@@ -118,28 +116,27 @@ def test_no_cors_when_no_origin_is_listed(graph_server: EmbeddedGraphServer,
 
 
 def test_an_operation_past_the_request_deadline_is_answered_timeout(
-        graph_server: EmbeddedGraphServer, network_template: str) -> None:
-    graph = copy_graph(graph_server, network_template)
+        graph_host: GraphHost, network_template: str) -> None:
+    graph = copy_graph(graph_host, network_template)
     query = "{ " + " ".join(f'c{i}: connections(from: "org:dgct", to: "BE:21013") '
                             "{ paths { length } }" for i in range(10)) + " }"
-    with LiveServer(settings_for(graph_server, graph, request_timeout_ms=1)) as live:
+    with LiveServer(settings_for(graph_host, graph, request_timeout_ms=1)) as live:
         response = live.http.post("/graphql", json={"query": query})
         assert hostile.outcome(response, allowed=frozenset({"TIMEOUT"})) == "TIMEOUT"
         assert response.json()["errors"][0]["message"] == TIMED_OUT
-    with LiveServer(settings_for(graph_server, graph)) as live:
+    with LiveServer(settings_for(graph_host, graph)) as live:
         assert live.data(query)["c0"]["paths"]
 
 
-def test_the_database_bounds_each_read_statement(graph_server: EmbeddedGraphServer) -> None:
+def test_the_database_bounds_each_read_statement(graph_host: GraphHost) -> None:
     async def check() -> None:
-        backend = backend_for(graph_server, new_graph_name())
-        backend._timeout_ms = 100
+        backend = graph_host.backend(graph_host.new_graph(), timeout_ms=100)
         try:
             await backend.write("CREATE (:Probe)")
             with pytest.raises(GraphTimeout):
                 await backend.read("UNWIND range(1, 100000000) AS i "
                                    "WITH i WHERE i % 7 = 0 RETURN count(i) AS n")
-            # Writes are not bounded: FalkorDB runs a write to completion, whole.
+            # Writes are not bounded: a write runs to completion, whole.
             rows = await backend.write("UNWIND range(1, 200000) AS i CREATE (:Probe {i: i}) "
                                        "RETURN count(*) AS n")
             assert rows == [{"n": 200000}]

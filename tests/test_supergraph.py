@@ -19,7 +19,6 @@ from collections.abc import Iterator
 import pytest
 
 from auth import tokens
-from graph.embedded import EmbeddedGraphServer
 from tests.conftest import backend_for, run
 from tests.federation import conflicting, grants, partner
 from tests.federation.processes import (
@@ -31,6 +30,7 @@ from tests.federation.processes import (
     subgraph,
     wait_for_graphql,
 )
+from tests.hosts import GraphHost
 from tests.live import LiveServer
 
 if node() is None:
@@ -224,9 +224,9 @@ def test_interface_object_partner_composes_with_the_entity_interface(
 
 def test_gateway_forwards_the_bearer_token_to_the_registry(
         supergraph: GraphQLClient, network_api: LiveServer,
-        graph_server: EmbeddedGraphServer) -> None:
+        graph_host: GraphHost) -> None:
     async def issue() -> str:
-        backend = backend_for(graph_server, network_api.settings.graph)
+        backend = backend_for(graph_host, network_api.settings.graph)
         try:
             return await tokens.issue(backend, "Partner agency via gateway", "editor", None)
         finally:

@@ -12,23 +12,30 @@ from graph.embedded import EmbeddedGraphServer
 from graph.errors import GraphBusy
 from graph.falkor_backend import FalkorBackend
 from graph.write_gate import Command, WriteGate
-from tests.conftest import backend_for, issue_token, new_graph_name, run, settings_for
+from tests.conftest import issue_token, new_graph_name, run
+from tests.hosts import FalkorHost
 from tests.live import LiveServer
 
 MARK = "CREATE (:Entity:Organisation {id: $id})"
 COUNT = "MATCH (n:Entity) WHERE n.id STARTS WITH 'org:gate' RETURN count(n) AS n"
 
 
-def _waiting(server: EmbeddedGraphServer, graph: str, wait_s: float) -> FalkorBackend:
-    return FalkorBackend.connect(server.url, graph, 10_000, write_wait_s=wait_s)
+@pytest.fixture(scope="module")
+def falkor(embedded_server: EmbeddedGraphServer) -> FalkorHost:
+    """Graphs on the session's embedded FalkorDB server."""
+    return FalkorHost(embedded_server)
+
+
+def _waiting(falkor: FalkorHost, graph: str, wait_s: float) -> FalkorBackend:
+    return FalkorBackend.connect(falkor.url, graph, 10_000, write_wait_s=wait_s)
 
 
 def test_falkordb_write_waits_for_an_import_of_another_client_then_lands(
-        graph_server: EmbeddedGraphServer) -> None:
+        falkor: FalkorHost) -> None:
     graph = new_graph_name("gate")
 
     async def scenario() -> None:
-        importer, writer = backend_for(graph_server, graph), _waiting(graph_server, graph, 10)
+        importer, writer = falkor.backend(graph), _waiting(falkor, graph, 10)
         try:
             await importer.write(MARK, {"id": "org:gate-0"})
             async with importer.atomic() as unit:
@@ -45,11 +52,11 @@ def test_falkordb_write_waits_for_an_import_of_another_client_then_lands(
 
 
 def test_falkordb_write_refused_when_an_import_outlasts_its_wait(
-        graph_server: EmbeddedGraphServer) -> None:
+        falkor: FalkorHost) -> None:
     graph = new_graph_name("gate")
 
     async def scenario() -> None:
-        importer, writer = backend_for(graph_server, graph), _waiting(graph_server, graph, 0.2)
+        importer, writer = falkor.backend(graph), _waiting(falkor, graph, 0.2)
         try:
             async with importer.atomic():
                 with pytest.raises(GraphBusy, match=r"an import .* holds the write gate"):
@@ -62,11 +69,11 @@ def test_falkordb_write_refused_when_an_import_outlasts_its_wait(
 
 
 def test_falkordb_import_waits_for_writes_already_inside(
-        graph_server: EmbeddedGraphServer) -> None:
+        falkor: FalkorHost) -> None:
     graph = new_graph_name("gate")
 
     async def scenario() -> None:
-        importer, writer = backend_for(graph_server, graph), backend_for(graph_server, graph)
+        importer, writer = falkor.backend(graph), falkor.backend(graph)
         try:
             order: list[str] = []
             async with writer.gate.writing():
@@ -87,12 +94,12 @@ async def _import_marking(backend: FalkorBackend, order: list[str]) -> None:
 
 
 def test_falkordb_dead_importer_and_writer_leases_expire(
-        graph_server: EmbeddedGraphServer) -> None:
+        falkor: FalkorHost) -> None:
     graph = new_graph_name("gate")
 
     async def scenario() -> None:
-        db = FalkorDB.from_url(graph_server.url)
-        backend = backend_for(graph_server, graph)
+        db = FalkorDB.from_url(falkor.url)
+        backend = falkor.backend(graph)
         try:
             async def command(*args: Any) -> Any:
                 return await db.connection.execute_command(*args)
@@ -114,12 +121,12 @@ def test_falkordb_dead_importer_and_writer_leases_expire(
 
 
 def test_falkordb_start_up_drops_a_staging_copy_only_when_no_import_runs(
-        graph_server: EmbeddedGraphServer) -> None:
+        falkor: FalkorHost) -> None:
     graph = new_graph_name("gate")
     staging = graph + "__staging"
 
     async def scenario() -> None:
-        backend = backend_for(graph_server, graph)
+        backend = falkor.backend(graph)
         try:
             await backend.write(MARK, {"id": "org:gate-live"})
             await backend.copy_graph(graph, staging)  # as a killed import leaves it
@@ -135,27 +142,28 @@ def test_falkordb_start_up_drops_a_staging_copy_only_when_no_import_runs(
     run(scenario())
 
 
-def test_api_write_during_a_long_import_is_refused_with_what_to_do(
-        graph_server: EmbeddedGraphServer, backbone_graph: str) -> None:
+def test_falkordb_api_write_during_a_long_import_is_refused_with_what_to_do(
+        falkor: FalkorHost) -> None:
+    graph = falkor.new_graph("gate")
     mutation = """mutation { createSource(input: {id: "src:gate", title: "T", language: "fr"})
         { __typename } }"""
-    settings = settings_for(graph_server, backbone_graph, write_wait_ms=200)
-    admin = issue_token(graph_server, backbone_graph, "Admin", "admin")
-    holder = WriteGate(_raw(graph_server), backbone_graph, 5, 1000, import_lease_ms=20_000)
+    settings = falkor.settings(graph, write_wait_ms=200)
+    admin = issue_token(falkor, graph, "Admin", "admin")
+    holder = WriteGate(_raw(falkor), graph, 5, 1000, import_lease_ms=20_000)
     with LiveServer(settings) as live:
         assert run(holder._take("test-import")) is None
         try:
             error = live.error(mutation, token=admin)
         finally:
-            run(_release(graph_server, backbone_graph))
+            run(_release(falkor, graph))
         assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
         assert "import" in error["message"] and "nothing was written" in error["message"]
         assert live.data(mutation, token=admin)["createSource"]["__typename"] == "Changed"
 
 
-def _raw(graph_server: EmbeddedGraphServer) -> Command:
+def _raw(falkor: FalkorHost) -> Command:
     async def command(*args: Any) -> Any:
-        db = FalkorDB.from_url(graph_server.url)
+        db = FalkorDB.from_url(falkor.url)
         try:
             return await db.connection.execute_command(*args)
         finally:
@@ -163,8 +171,8 @@ def _raw(graph_server: EmbeddedGraphServer) -> Command:
     return command
 
 
-async def _release(graph_server: EmbeddedGraphServer, graph: str) -> None:
-    backend = backend_for(graph_server, graph)
+async def _release(falkor: FalkorHost, graph: str) -> None:
+    backend = falkor.backend(graph)
     try:
         await backend._command("DEL", backend.gate.import_key)
     finally:

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from graph.embedded import EmbeddedGraphServer
-from tests.conftest import copy_graph, settings_for
+from tests.conftest import served
+from tests.hosts import GraphHost
 from tests.live import LiveServer
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -27,10 +27,9 @@ LOCAL_SCHEMES = ("data", "blob", "about", "chrome-error")
 
 
 @pytest.fixture(scope="session")
-def site(graph_server: EmbeddedGraphServer, backbone_template: str) -> Iterator[LiveServer]:
+def site(graph_host: GraphHost, backbone_template: str) -> Iterator[LiveServer]:
     """The registry app with the backbone and the curated network, on a localhost port."""
-    graph = copy_graph(graph_server, backbone_template)
-    with LiveServer(settings_for(graph_server, graph, autoload=True)) as live:
+    with served(graph_host, backbone_template, autoload=True) as live:
         yield live
 
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from graphql import parse, validate
 
-from graph.embedded import EmbeddedGraphServer
 from schema import build_schema
 from tests.conftest import settings_for
+from tests.hosts import GraphHost
 from tests.live import LiveServer
 from web import pages
 from web.examples import Example, load_examples
@@ -48,9 +48,9 @@ def test_graphql_get_and_post_still_answer_json(site: LiveServer) -> None:
     assert site.data("{ __typename }") == {"__typename": "Query"}
 
 
-def test_graphiql_off_serves_no_page(graph_server: EmbeddedGraphServer,
+def test_graphiql_off_serves_no_page(graph_host: GraphHost,
                                      backbone_graph: str) -> None:
-    with LiveServer(settings_for(graph_server, backbone_graph, graphiql=False)) as live:
+    with LiveServer(settings_for(graph_host, backbone_graph, graphiql=False)) as live:
         response = live.http.get("/graphql", headers={"accept": "text/html"})
         assert "graphiql-config" not in response.text
         assert live.data("{ __typename }") == {"__typename": "Query"}
