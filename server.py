@@ -84,6 +84,7 @@ async def health(request: Request) -> Response:
     for row in rows:
         counts.setdefault(row["country"], {})[row["level"]] = row["count"]
     return JSONResponse({"status": "ok", "backend": backend.name,
+                         "serverVersion": backend.server_version,
                          "version": registry_version(), "counts": counts})
 
 

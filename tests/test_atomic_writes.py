@@ -50,6 +50,7 @@ class FailingBackend:
     def __init__(self, inner: GraphBackend, fail_at: int) -> None:
         self.inner = inner
         self.name = inner.name
+        self.server_version = inner.server_version
         self.fail_at = fail_at
 
     async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:

@@ -1,0 +1,58 @@
+"""`python -m tests [pytest args]`: the whole suite on FalkorDB, then the graph tests on Neo4j.
+
+Each run is its own pytest process (`REGISTRY_TEST_BACKEND` picks the backend);
+the command fails when either run fails, and ends with one line adding both up.
+`--backend falkordb|neo4j` runs one only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+
+BACKENDS = ("falkordb", "neo4j")
+_COUNT = re.compile(r"(\d+) (passed|failed|skipped|errors?|deselected)\b")
+
+
+def _pytest(backend: str, argv: list[str]) -> tuple[int, Counter[str]]:
+    """Run pytest on one backend, echoing its output; its status and final counts."""
+    env = {**os.environ, "REGISTRY_TEST_BACKEND": backend}
+    process = subprocess.Popen([sys.executable, "-m", "pytest", *argv], env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, bufsize=1)
+    counts: Counter[str] = Counter()
+    assert process.stdout is not None
+    for line in process.stdout:
+        sys.stdout.write(line)
+        if re.search(r"\d+ (passed|failed|error)", line) and " in " in line:
+            counts = Counter({kind.rstrip("s") if kind.startswith("error") else kind: int(n)
+                              for n, kind in _COUNT.findall(line)})
+    sys.stdout.flush()
+    return process.wait(), counts
+
+
+def main(argv: list[str]) -> int:
+    """Run pytest once per backend; return the worst exit status."""
+    backends = list(BACKENDS)
+    if argv[:1] == ["--backend"] and len(argv) > 1:
+        backends, argv = [argv[1]], argv[2:]
+    total: Counter[str] = Counter()
+    statuses = []
+    for backend in backends:
+        started = time.monotonic()
+        print(f"== tests on {backend}", flush=True)
+        status, counts = _pytest(backend, argv)
+        statuses.append(status)
+        total += counts
+        state = "passed" if status == 0 else f"FAILED (pytest exit status {status})"
+        print(f"== {backend}: {state} in {time.monotonic() - started:.0f} s", flush=True)
+    failed = total["failed"] + total["error"]
+    print(f"{total['passed']} passed, {failed} failed, {total['skipped']} skipped")
+    return max(statuses)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
