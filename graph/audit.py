@@ -11,17 +11,20 @@ CHANGES: LiteralString = (
     "WHERE ($since IS NULL OR c.at >= $since) "
     "AND ($target IS NULL OR c.targetId = $target) "
     "AND ($actor IS NULL OR c.actor = $actor) "
-    "AND ($afterAt IS NULL OR c.at > $afterAt OR (c.at = $afterAt AND c.id > $afterId)) "
-    "RETURN c{.*} AS change ORDER BY c.at, c.id LIMIT $limit"
+    "AND ($afterAt IS NULL OR c.at > $afterAt OR (c.at = $afterAt AND (c.version > $afterVersion "
+    "OR (c.version = $afterVersion AND c.id > $afterId)))) "
+    "RETURN c{.*} AS change ORDER BY c.at, c.version, c.id LIMIT $limit"
 )
 
 
-async def changes(db: GraphClient, filters: dict[str, Any], after: tuple[str, str] | None,
-                  limit: int) -> list[Row]:
-    """Changes in time order, filtered by since, target and actor, after a cursor."""
+async def changes(db: GraphClient, filters: dict[str, Any],
+                  after: tuple[str, int, str] | None, limit: int) -> list[Row]:
+    """Changes in time order (then version, then id), filtered by since, target and actor,
+    after a cursor's (time, version, id)."""
+    at, version, change_id = after if after else (None, None, None)
     params = {"since": filters.get("since"), "target": filters.get("target"),
-              "actor": filters.get("actor"), "afterAt": after[0] if after else None,
-              "afterId": after[1] if after else None, "limit": limit}
+              "actor": filters.get("actor"), "afterAt": at, "afterVersion": version,
+              "afterId": change_id, "limit": limit}
     return [row["change"] for row in await db.read(CHANGES, params)]
 
 

@@ -3,7 +3,11 @@
 The statement that changes an entity or a link also appends its `Change`
 record and cites the sources, so a fact never changes without its audit entry.
 Updates are guarded by the version the writer read: a stale version matches
-nothing and writes nothing.
+nothing and writes nothing. The guard is checked after the statement has locked
+the node (a write to it), so that on Neo4j, where transactions run side by side,
+two writers cannot both pass it; and a change's time is never earlier than the
+previous change's to the same target, so the audit trail lists a target's
+changes in version order whatever order the writers' clocks gave.
 """
 
 from __future__ import annotations
@@ -55,22 +59,27 @@ CREATE_LINK: LiteralString = (
     + _CITE + "RETURN x.version AS version, joined, cited"
 )
 
+# Writing a property locks the node on Neo4j; what is read after it is the latest committed.
+_LOCKED: LiteralString = " SET x.changing = true SET x.changing = null WITH x "
+# The change, its version, and a time no earlier than the target's previous change.
+_CHANGE: LiteralString = (
+    "CREATE (c:Change) SET c += $change, c.version = x.version "
+    "WITH x, c OPTIONAL MATCH (p:Change {targetId: c.targetId}) WHERE p.version = c.version - 1 "
+    "WITH x, c, max(p.at) AS previous "
+    "SET c.at = CASE WHEN previous > c.at THEN previous ELSE c.at END "
+    "WITH x, c "
+)
 _UPDATE_TAIL: LiteralString = (
-    " SET x += $props, x.version = coalesce(x.version, 1) + 1 "
-    "CREATE (c:Change) SET c += $change, c.version = x.version "
-    "WITH x, c " + _CITE + "RETURN x.version AS version"
+    "WHERE coalesce(x.version, 1) = $expected "
+    "SET x += $props, x.version = coalesce(x.version, 1) + 1 " + _CHANGE + _CITE
+    + "RETURN x.version AS version"
 )
-UPDATE_ENTITY: LiteralString = (
-    "MATCH (x:Entity {id: $id}) WHERE coalesce(x.version, 1) = $expected" + _UPDATE_TAIL
-)
-UPDATE_LINK: LiteralString = (
-    "MATCH (x:Link {id: $id}) WHERE coalesce(x.version, 1) = $expected" + _UPDATE_TAIL
-)
+UPDATE_ENTITY: LiteralString = "MATCH (x:Entity {id: $id})" + _LOCKED + _UPDATE_TAIL
+UPDATE_LINK: LiteralString = "MATCH (x:Link {id: $id})" + _LOCKED + _UPDATE_TAIL
 ADD_NAME: LiteralString = (
-    "MATCH (x:Entity {id: $id}) "
-    "SET x.version = coalesce(x.version, 1) + 1 "
-    "CREATE (c:Change) SET c += $change, c.version = x.version "
-    "WITH x, c " + _CITE + _NAMES + "RETURN x.version AS version"
+    "MATCH (x:Entity {id: $id})" + _LOCKED
+    + "SET x.version = coalesce(x.version, 1) + 1 " + _CHANGE + _CITE + _NAMES
+    + "RETURN x.version AS version"
 )
 
 CURRENT: LiteralString = (

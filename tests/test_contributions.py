@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 
@@ -137,6 +138,31 @@ def test_retiring_keeps_history(live: LiveServer, editor: str) -> None:
     history = live.data('query($id: ID!) { changes(entity: $id) { nodes { action } } }',
                         {"id": created["targetId"]})
     assert [c["action"] for c in history["changes"]["nodes"]] == ["CREATE", "RETIRE"]
+
+
+def test_audit_trail_pages_in_order_and_refuses_foreign_cursors(live: LiveServer,
+                                                               admin: str) -> None:
+    live.data(CREATE_SOURCE, {"id": "src:pages"}, admin)
+    live.data(CREATE_ORG, {"id": "org:pages", "src": ["src:pages"]}, admin)
+    for version in (1, 2, 3):
+        live.data(UPDATE_ORG, {"id": "org:pages", "v": version, "src": ["src:pages"]}, admin)
+    query = """query($after: String) { changes(entity: "org:pages", first: 2, after: $after) {
+        nodes { version } pageInfo { hasNextPage endCursor } } }"""
+    seen, after = [], None
+    for _ in range(3):
+        page = live.data(query, {"after": after})["changes"]
+        seen += [c["version"] for c in page["nodes"]]
+        after = page["pageInfo"]["endCursor"]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+    assert seen == [1, 2, 3, 4]
+    foreign = live.data("{ collectivities(first: 1) { pageInfo { endCursor } } }")
+    # Another list's cursor, and one of the audit trail's order holding a time but no version.
+    made = json.dumps(["AT", False, "2026-01-01T00:00:00+00:00", "x"]).encode()
+    for cursor in (foreign["collectivities"]["pageInfo"]["endCursor"],
+                   base64.urlsafe_b64encode(made).decode()):
+        error = live.error(query, {"after": cursor})
+        assert error["extensions"]["code"] == "BAD_USER_INPUT" and "after" in error["message"]
 
 
 def test_invalid_inputs_name_the_field(live: LiveServer, editor: str) -> None:

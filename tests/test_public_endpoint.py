@@ -129,8 +129,10 @@ def test_an_operation_past_the_request_deadline_is_answered_timeout(
 
 
 def test_the_database_bounds_each_read_statement(graph_host: GraphHost) -> None:
+    graph = graph_host.new_graph()
+
     async def check() -> None:
-        backend = graph_host.backend(graph_host.new_graph(), timeout_ms=100)
+        backend = graph_host.backend(graph, timeout_ms=100)
         try:
             await backend.write("CREATE (:Probe)")
             with pytest.raises(GraphTimeout):

@@ -12,19 +12,24 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
@@ -46,8 +51,11 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
 public final class Neo4jLauncher {
     private static final String HOST = "127.0.0.1";
     private static final String USAGE =
-            "usage: run [--port N] [--data DIR] [--password PW] [--page-cache SIZE] [--verbose] [--no-watch]\n"
+            "usage: run [--port N] [--instances N] [--data DIR] [--password PW] [--page-cache SIZE] [--verbose] [--no-watch]\n"
                     + "  --port N          Bolt port on 127.0.0.1 (default: a free port)\n"
+                    + "  --instances N     start N independent DBMSs in this JVM, each with its own\n"
+                    + "                    database, home (DIR/dbI) and port (N, N+1, ... or free ones);\n"
+                    + "                    one URI line each (default 1)\n"
                     + "  --data DIR        Neo4j home: data/ and logs/ live there, kept on exit\n"
                     + "                    (default: a temporary directory deleted on exit)\n"
                     + "  --password PW     enable auth for user neo4j with this password (default: auth off)\n"
@@ -59,6 +67,9 @@ public final class Neo4jLauncher {
     private static final PrintStream STDOUT = System.out;
 
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
+
+    /** The running DBMSs, once started; stopped by the shutdown hook. */
+    private static final List<DatabaseManagementService> SERVICES = new CopyOnWriteArrayList<>();
 
     private Neo4jLauncher() {}
 
@@ -81,9 +92,9 @@ public final class Neo4jLauncher {
         try {
             run(options);
         } catch (Throwable e) {
-            System.err.println("neo4j launcher: cannot start: " + e);
             e.printStackTrace(System.err);
-            Runtime.getRuntime().halt(3);
+            System.err.println("neo4j launcher: cannot start: " + summary(e));
+            System.exit(3); // runs the shutdown hook: stops the DBMS if it started, removes a temp home
         }
     }
 
@@ -100,9 +111,39 @@ public final class Neo4jLauncher {
 
         Log4jLogProvider userLog =
                 new Log4jLogProvider(System.err, options.verbose ? Level.INFO : Level.WARN);
+        // Registered before the DBMS starts, so that a failed start still removes a temporary home.
+        Path toDelete = temporary ? home : null;
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> stop(userLog, toDelete), "neo4j-launcher-shutdown"));
 
+        StringBuilder uris = new StringBuilder();
+        for (int i = 0; i < options.instances; i++) {
+            Path instanceHome = options.instances == 1 ? home : home.resolve("db" + i);
+            int wanted = options.port > 0 ? options.port + i : 0;
+            int port = start(instanceHome, wanted, options, userLog);
+            uris.append("bolt://").append(HOST).append(':').append(port).append('\n');
+        }
+        if (options.verbose) {
+            System.err.printf("neo4j launcher: ready in %d ms, home %s%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), home);
+        }
+
+        if (options.watch) {
+            watchStdin();
+            watchParent();
+        }
+        STDOUT.print(uris);
+        STDOUT.flush();
+
+        // Keep the main thread alive until a shutdown hook or a watcher ends the JVM.
+        Thread.currentThread().join();
+    }
+
+    /** Starts one DBMS in `home`; returns its Bolt port once its database `neo4j` is usable. */
+    private static int start(Path home, int wanted, Options options, Log4jLogProvider userLog)
+            throws IOException {
         DatabaseManagementService dbms = null;
-        int port = options.port;
+        int port = wanted;
         for (int attempt = 1; dbms == null; attempt++) {
             int candidate = port > 0 ? port : freePort();
             try {
@@ -116,36 +157,15 @@ public final class Neo4jLauncher {
                 System.err.println("neo4j launcher: port " + candidate + " was taken, retrying");
             }
         }
-
-        final DatabaseManagementService service = dbms;
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> stop(service, userLog, temporary ? home : null),
-                        "neo4j-launcher-shutdown"));
-
-        GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        SERVICES.add(dbms);
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!db.isAvailable(TimeUnit.MINUTES.toMillis(2))) {
             throw new IllegalStateException("database neo4j did not become available");
         }
         if (options.password != null) {
-            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-                    .executeTransactionally(
-                            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                            Map.of("password", options.password));
+            setPassword(dbms, options.password);
         }
-        if (options.verbose) {
-            System.err.printf("neo4j launcher: ready in %d ms, home %s%n",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), home);
-        }
-
-        if (options.watch) {
-            watchStdin();
-            watchParent();
-        }
-        STDOUT.println("bolt://" + HOST + ":" + port);
-        STDOUT.flush();
-
-        // Keep the main thread alive until a shutdown hook or a watcher ends the JVM.
-        Thread.currentThread().join();
+        return port;
     }
 
     private static DatabaseManagementService build(
@@ -168,17 +188,40 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
+                // The Bolt server waits 2 x 5 s on shutdown by default (Netty and worker pools);
+                // nothing is left to wait for once clients are gone, so stop in well under a second.
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .build();
     }
 
-    private static void stop(DatabaseManagementService service, Log4jLogProvider userLog, Path toDelete) {
+    /** Sets the password of the built-in user neo4j (auth is on when a password is given). */
+    private static void setPassword(DatabaseManagementService service, String password) {
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                    .executeTransactionally(
+                            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                            Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            // A kept --data directory already has this password: Neo4j refuses to "change" it.
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+        }
+    }
+
+    private static void stop(Log4jLogProvider userLog, Path toDelete) {
         if (!STOPPING.compareAndSet(false, true)) {
             return;
         }
-        try {
-            service.shutdown();
-        } catch (Throwable e) {
-            System.err.println("neo4j launcher: error while stopping: " + e);
+        for (DatabaseManagementService service : SERVICES) {
+            try {
+                service.shutdown();
+            } catch (Throwable e) {
+                System.err.println("neo4j launcher: error while stopping: " + e);
+            }
         }
         userLog.close();
         if (toDelete != null) {
@@ -255,6 +298,19 @@ public final class Neo4jLauncher {
         }
     }
 
+    /** The outermost and innermost messages of a failure, on one line. */
+    private static String summary(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (root != e) {
+            text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return text.replace('\n', ' ');
+    }
+
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -291,6 +347,7 @@ public final class Neo4jLauncher {
 
     private static final class Options {
         int port;
+        int instances = 1;
         Path data;
         String password;
         long pageCache = ByteUnit.mebiBytes(256);
@@ -326,6 +383,7 @@ public final class Neo4jLauncher {
                 }
                 switch (arg) {
                     case "--port" -> o.port = parsePort(value != null ? value : next(args, ++i, arg));
+                    case "--instances" -> o.instances = parseCount(value != null ? value : next(args, ++i, arg));
                     case "--data" -> o.data = Path.of(value != null ? value : next(args, ++i, arg));
                     case "--password" -> o.password = value != null ? value : next(args, ++i, arg);
                     case "--page-cache" -> o.pageCache = parseSize(value != null ? value : next(args, ++i, arg));
@@ -339,6 +397,18 @@ public final class Neo4jLauncher {
                 throw new IllegalArgumentException("--password must not be empty");
             }
             return o;
+        }
+
+        private static int parseCount(String text) {
+            try {
+                int count = Integer.parseInt(text.trim());
+                if (count >= 1 && count <= 16) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--instances must be a number from 1 to 16, not " + text);
         }
 
         private static String next(String[] args, int i, String option) {
