@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from urllib.parse import urlsplit
 from typing import LiteralString
 
 import neo4j
@@ -20,6 +21,8 @@ from graph.client import GraphClient, Params, Row
 from graph.errors import ConstraintViolation, GraphError, GraphTimeout, GraphUnavailable
 
 SUPPORTED_MAJOR = 5
+# Bolt, direct or routed, plain or encrypted (the driver's HTTP support is a preview).
+_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 _RETRIED = (neo4j_errors.Neo4jError, neo4j_errors.DriverError)
 
 
@@ -67,6 +70,9 @@ class Neo4jBackend:
 
     def __init__(self, uri: str, auth: tuple[str, str] | None, database: str,
                  timeout_ms: int) -> None:
+        if urlsplit(uri).scheme not in _SCHEMES:
+            raise GraphUnavailable(f"NEO4J_URI {uri!r} is not a Neo4j address: it must start "
+                                   f"with {', '.join(s + '://' for s in _SCHEMES)}")
         try:
             # Notifications (unknown labels in an empty graph, ...) are not errors: not logged.
             self._driver = AsyncGraphDatabase.driver(uri, auth=auth,

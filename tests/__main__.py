@@ -21,6 +21,8 @@ _COUNT = re.compile(r"(\d+) (passed|failed|skipped|errors?|deselected)\b")
 def _pytest(backend: str, argv: list[str]) -> tuple[int, Counter[str]]:
     """Run pytest on one backend, echoing its output; its status and final counts."""
     env = {**os.environ, "REGISTRY_TEST_BACKEND": backend}
+    if backend == "neo4j" and _whole_suite(argv):
+        env["REGISTRY_STATEMENT_COVERAGE"] = "require"
     process = subprocess.Popen([sys.executable, "-m", "pytest", *argv], env=env, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, bufsize=1)
     counts: Counter[str] = Counter()
@@ -32,6 +34,12 @@ def _pytest(backend: str, argv: list[str]) -> tuple[int, Counter[str]]:
                               for n, kind in _COUNT.findall(line)})
     sys.stdout.flush()
     return process.wait(), counts
+
+
+def _whole_suite(argv: list[str]) -> bool:
+    """Whether pytest is asked for every test (no file, directory, -k or -m selection)."""
+    return not any(arg in ("-k", "-m") or arg.startswith(("tests", "-k", "-m")) or "::" in arg
+                   for arg in argv)
 
 
 def main(argv: list[str]) -> int:

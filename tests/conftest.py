@@ -24,6 +24,7 @@ from graph.embedded import EmbeddedGraphServer
 from graph.snapshot import Snapshot, snapshot
 from importers.territory.load import import_territory
 from settings import Settings
+from tests import statement_coverage
 from tests.hosts import FalkorHost, GraphHost, Neo4jHost, new_name
 from tests.live import LiveServer
 from tests.neo4j_servers import start_neo4j
@@ -31,6 +32,16 @@ from tests.neo4j_servers import start_neo4j
 BACKEND = os.environ.get("REGISTRY_TEST_BACKEND", "falkordb")
 if BACKEND not in ("falkordb", "neo4j"):
     raise pytest.UsageError(f"REGISTRY_TEST_BACKEND must be falkordb or neo4j, not {BACKEND}")
+
+
+if BACKEND == "neo4j":
+    statement_coverage.install()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """On Neo4j: say which shipped statements never ran (and fail if they must all run)."""
+    if BACKEND == "neo4j":
+        statement_coverage.report(session)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
