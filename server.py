@@ -32,6 +32,7 @@ from graph.embedded import EmbeddedGraphServer
 from graph.errors import GraphError, GraphUnavailable
 from importers.problems import ImportRefused
 from importers.startup import load_if_empty
+from protection.cost import cost_extension
 from protection.errors import ErrorPolicy, silence_library_error_log
 from protection.limits import limit_extensions
 from protection.middleware import protective_middleware
@@ -132,7 +133,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     silence_library_error_log()
     # Each extension costs every request its hooks, so tracing is added only when asked.
     tracing = [RoundTrips] if settings.trace_round_trips else []
-    schema = build_schema([*limit_extensions(settings), ErrorPolicy, *tracing])
+    schema = build_schema([*limit_extensions(settings), cost_extension(settings), ErrorPolicy,
+                           *tracing])
     # Strawberry's GraphiQL loads from CDNs; web/ serves an offline one (settings.graphiql).
     graphql = RegistryGraphQL(schema, graphql_ide=None)
     app = Starlette(routes=[

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     max_depth: int = Field(default=10, ge=2)
     max_tokens: int = Field(default=2_000, ge=100)
     max_aliases: int = Field(default=20, ge=0)
+    # Objects an operation could return, computed before it runs (protection/cost.py).
+    max_cost: int = Field(default=100_000, ge=1)
     max_body_bytes: int = Field(default=1_048_576, ge=1_024)
     # Comma-separated origins; `*` lets any page read; empty: no CORS.
     cors_origins: Annotated[list[str], NoDecode] = ["*"]
