@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from urllib.parse import urlsplit
 from typing import LiteralString
+from urllib.parse import urlsplit
 
 import neo4j
 from neo4j import AsyncGraphDatabase, RoutingControl
