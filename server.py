@@ -179,7 +179,8 @@ def shared_graph(settings: Settings) -> Iterator[dict[str, str]]:
     env = {"REGISTRY_AUTOLOAD": "false"}
     server = None
     if settings.backend_name == "embedded":
-        server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync)
+        server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync,
+                                     settings.aof_load_truncated)
         server.start()
         env["REGISTRY_FALKORDB_URL"] = server.url
     try:

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir)
     graph: str = Field(default="registry", pattern=r"^[A-Za-z0-9_-]{1,64}$")
     appendfsync: Literal["everysec", "always"] = "everysec"
+    # Start on an append-only file whose last write is cut off, dropping that write.
+    aof_load_truncated: bool = False
     autoload: bool = True
     max_page_size: int = Field(default=100, ge=1, le=1000)
     query_timeout_ms: int = Field(default=10_000, ge=100)

@@ -25,7 +25,8 @@ def open_backend(settings: Settings, attach: bool = False) -> GraphBackend:
     url = settings.falkordb_url or (running_url(settings.data_dir) if attach else None)
     server = None
     if url is None:
-        server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync)
+        server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync,
+                                     settings.aof_load_truncated)
         server.start()
         url = server.url
     wait_ms = settings.tool_write_wait_ms if attach else settings.write_wait_ms

@@ -21,6 +21,7 @@ import threading
 import time
 from pathlib import Path
 
+from graph import aof_check
 from graph.errors import GraphUnavailable
 
 _SOCKET_PATH_MAX = 100  # sun_path holds 108 bytes; keep a margin
@@ -79,15 +80,19 @@ def running_url(data_dir: Path) -> str | None:
 class EmbeddedGraphServer:
     """Starts, watches and stops one FalkorDB server on a data directory."""
 
-    def __init__(self, data_dir: Path, appendfsync: str = "everysec") -> None:
+    def __init__(self, data_dir: Path, appendfsync: str = "everysec",
+                 load_truncated: bool = False) -> None:
         self.data_dir = data_dir.expanduser().resolve()
         self.appendfsync = appendfsync
+        # A cut-off last write is refused (the server exits, the file untouched) unless allowed.
+        self.load_truncated = load_truncated
         self.socket_path = self.data_dir / "graph.sock"
         self.log_path = self.data_dir / "graph.log"
         self._lock_path = self.data_dir / "graph.lock"
         self._lock_fd: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._stopping = threading.Event()
+        self._log_start = 0
         self.restarts = 0
 
     @property
@@ -206,12 +211,14 @@ class EmbeddedGraphServer:
             "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
             "--dir", str(self.data_dir), "--logfile", str(self.log_path),
             "--appendonly", "yes", "--appendfsync", self.appendfsync,
+            "--aof-load-truncated", "yes" if self.load_truncated else "no",
             "--save", "", "--daemonize", "no",
             "--loadmodule", str(module),
         ]
-        with self.log_path.open("ab") as log:
+        self._log_start = aof_check.log_size(self.log_path)
+        with self.log_path.open("ab") as output:
             self._process = subprocess.Popen(
-                args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                args, stdin=subprocess.DEVNULL, stdout=output, stderr=output,
                 pass_fds=(self._lock_fd,), start_new_session=True,
                 # Only prctl(PDEATHSIG) runs in the child: no locks or threads involved.
                 preexec_fn=_die_with_parent,  # noqa: PLW1509
@@ -223,17 +230,33 @@ class EmbeddedGraphServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
+                self._refuse_damage()
                 raise EmbeddedServerError(
                     f"the embedded graph server exited at start ({self.data_dir}): "
                     f"{self._last_log_line()}"
                 )
             if self.socket_path.exists() and _answers_ping(self.socket_path):
+                self._refuse_damage()
+                if aof_check.cut_off_tail_loaded(self.log_path, self._log_start):
+                    log.warning("the graph's append-only file ended in a cut-off write, "
+                                "dropped as REGISTRY_AOF_LOAD_TRUNCATED allows")
                 return
             time.sleep(0.01)
         raise EmbeddedServerError(
             f"the embedded graph server did not answer within {timeout:.0f} s "
             f"on {self.socket_path}: {self._last_log_line()}"
         )
+
+    def _refuse_damage(self) -> None:
+        """Stop and refuse when the server loaded (or could not load) a damaged log."""
+        what = aof_check.damage(self.log_path, self._log_start, self.load_truncated)
+        if what is None:
+            return
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            process.wait(15)
+        raise EmbeddedServerError(aof_check.refusal(self.data_dir, what))
 
     def _last_log_line(self) -> str:
         lines: list[str] = []

@@ -136,3 +136,63 @@ def test_server_command_exits_with_one_clear_line(tmp_path: Path) -> None:
     assert len(errors) == 1, done.stderr
     assert "cannot create the data directory" in errors[0]
     assert "Traceback" not in done.stderr
+
+
+def _damaged(tmp_path: Path, damage: str) -> tuple[Path, Path, bytes]:
+    """A data directory whose append-only file holds 20 writes, then is damaged."""
+    data = tmp_path / "data"
+    server = EmbeddedGraphServer(data)
+    server.start()
+    try:
+        for index in range(20):
+            asyncio.run(_write_then_read(server.url, f"write-{index:02}"))
+    finally:
+        server.stop()
+    [log] = sorted((data / "appendonlydir").glob("*.incr.aof"))
+    content = bytearray(log.read_bytes())
+    if damage == "cut off":
+        content = content[:-5]
+    else:  # a query's bytes changed mid-file: it no longer parses
+        at = content.find(b"CREATE", len(content) // 2)
+        content[at:at + 4] = b"XXXX"
+    log.write_bytes(bytes(content))
+    return data, log, bytes(content)
+
+
+@pytest.mark.parametrize(("damage", "said"), [
+    ("cut off", "its last write is cut off"),
+    ("changed", "could not be replayed"),
+])
+def test_damaged_log_is_refused_in_one_line_and_left_as_it_is(
+        tmp_path: Path, damage: str, said: str) -> None:
+    data, log, content = _damaged(tmp_path, damage)
+    with pytest.raises(EmbeddedServerError) as refused:
+        EmbeddedGraphServer(data).start()
+    message = str(refused.value)
+    assert said in message and "\n" not in message
+    assert "appendonlydir" in message and "importers restore" in message
+    assert log.read_bytes() == content  # the damaged file is kept for repair
+
+
+def test_cut_off_last_write_dropped_when_the_operator_allows_it(tmp_path: Path) -> None:
+    data, _, _ = _damaged(tmp_path, "cut off")
+    server = EmbeddedGraphServer(data, load_truncated=True)
+    server.start()
+    try:
+        values = asyncio.run(_write_then_read(server.url, None))
+    finally:
+        server.stop()
+    # Only what the cut-off command held is dropped (the server also logs other commands).
+    written = [f"write-{index:02}" for index in range(20)]
+    assert values in (written[:19], written)
+
+
+def test_server_on_a_damaged_log_exits_with_one_line(tmp_path: Path) -> None:
+    data, _, _ = _damaged(tmp_path, "changed")
+    env = {**os.environ, "REGISTRY_DATA_DIR": str(data), "REGISTRY_PORT": "0"}
+    done = subprocess.run([sys.executable, "server.py"], check=False, cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3
+    errors = [line for line in done.stderr.splitlines() if "registry cannot start" in line]
+    assert len(errors) == 1 and "is damaged" in errors[0], done.stderr
+    assert "Traceback" not in done.stderr
