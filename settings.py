@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     # Objects an operation could return, computed before it runs (protection/cost.py).
     max_cost: int = Field(default=100_000, ge=1)
     max_body_bytes: int = Field(default=1_048_576, ge=1_024)
+    # Admission (protection/admission.py): GraphQL requests running at once, places kept for
+    # callers with a token, the line in front of them, and how long a body may take to arrive.
+    max_concurrent: int = Field(default=32, ge=1)
+    reserved_for_tokens: int = Field(default=8, ge=1)
+    max_queue: int = Field(default=64, ge=0)
+    queue_wait_ms: int = Field(default=5_000, ge=0)
+    body_timeout_ms: int = Field(default=10_000, ge=100)
     # Comma-separated origins; `*` lets any page read; empty: no CORS.
     cors_origins: Annotated[list[str], NoDecode] = ["*"]
     trace_round_trips: bool = False

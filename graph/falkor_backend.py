@@ -16,6 +16,7 @@ from typing import Any, LiteralString
 
 from falkordb.asyncio import FalkorDB
 from redis import exceptions as redis_errors
+from redis.asyncio import BlockingConnectionPool
 
 from graph import dialect, falkor_wire
 from graph.client import GraphClient, Params, Row
@@ -26,6 +27,7 @@ from graph.write_gate import WriteGate
 _STAGING_SUFFIX = "__staging"
 _MIN_SOCKET_TIMEOUT_S = 60.0
 _DEFAULT_WRITE_WAIT_S = 20.0
+POOL_SIZE = 64
 _FORK_WAIT_S = 120.0
 _FORKS = ("aof_rewrite_in_progress", "aof_rewrite_scheduled", "module_fork_in_progress",
           "rdb_bgsave_in_progress")
@@ -114,8 +116,14 @@ class FalkorBackend(FalkorClient):
         waiting for would still complete while the caller was told it failed. The
         wait stays finite, so a server that stopped answering is reported.
         """
-        db = FalkorDB.from_url(url, socket_timeout=_socket_wait(timeout_ms))
-        return cls(db, graph, timeout_ms, server, write_wait_s)
+        # A blocking pool: a request past the pool's size waits for a connection (up to the
+        # socket wait) instead of failing with "Too many connections".
+        if url.startswith(("falkor://", "falkors://")):
+            url = "redis" + url[len("falkor"):]
+        pool = BlockingConnectionPool.from_url(
+            url, max_connections=POOL_SIZE, timeout=_socket_wait(timeout_ms),
+            socket_timeout=_socket_wait(timeout_ms), decode_responses=True)
+        return cls(FalkorDB(connection_pool=pool), graph, timeout_ms, server, write_wait_s)
 
     async def write(self, query: LiteralString, params: Params | None = None) -> list[Row]:
         """Run a write through the gate: it waits while any process runs an atomic unit."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 
+from protection.admission import Admission
 from protection.body_limit import BodySizeLimit
 from protection.request_id import HEADER, RequestIdMiddleware
 from settings import Settings
@@ -33,6 +34,10 @@ def cors(settings: Settings) -> list[Middleware]:
 
 
 def protective_middleware(settings: Settings) -> list[Middleware]:
-    """Request ids, CORS and the body size limit, to pass to `Starlette(middleware=...)`."""
+    """Request ids, CORS, admission and the body size limit, for `Starlette(middleware=...)`."""
     return [Middleware(RequestIdMiddleware), *cors(settings),
+            Middleware(Admission, max_concurrent=settings.max_concurrent,
+                       reserved_for_tokens=settings.reserved_for_tokens,
+                       max_queue=settings.max_queue, queue_wait_ms=settings.queue_wait_ms,
+                       body_timeout_ms=settings.body_timeout_ms),
             Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)]
