@@ -3,6 +3,9 @@
 It is kept in the request's state (`request.state.request_id`), returned in the
 `X-Request-Id` response header, and put in every GraphQL error's
 `extensions.requestId`, so a user's report can be matched with the server log.
+The server also gives every request an id of its own (`request.state.server_request_id`,
+the same as `request_id` when the caller sent none): the audit trail records that one,
+which no caller chooses, with the caller's sane id beside it.
 """
 
 from __future__ import annotations
@@ -47,8 +50,13 @@ class RequestIdMiddleware:
             await self.app(scope, receive, send)
             return
         given = dict(scope["headers"]).get(HEADER.encode())
-        request_id = accepted_request_id(given.decode("latin-1") if given else None)
-        scope.setdefault("state", {})["request_id"] = request_id
+        given_text = given.decode("latin-1") if given else None
+        request_id = accepted_request_id(given_text)
+        caller_id = request_id if request_id == given_text else None
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        state["server_request_id"] = request_id if caller_id is None else new_request_id()
+        state["client_request_id"] = caller_id
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":

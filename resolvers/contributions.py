@@ -60,9 +60,12 @@ def change_record(info: Info, who: Principal, action: str, target: tuple[str, st
                   sources: list[str]) -> dict[str, Any]:
     """The audit record of one change: who, when, what, before and after, sources, request."""
     (target_id, kind), request = target, info.context.request
-    request_id = getattr(request.state, "request_id", None) if request is not None else None
+    state = request.state if request is not None else None
+    # The server's own id, which no caller chooses; the caller's (sane) one beside it.
+    request_id = getattr(state, "server_request_id", None)
     return {"id": str(uuid.uuid4()), "at": now(), "actor": who.owner, "tokenId": who.token_id,
-            "requestId": request_id, "action": action, "targetId": target_id, "targetKind": kind,
+            "requestId": request_id, "clientRequestId": getattr(state, "client_request_id", None),
+            "action": action, "targetId": target_id, "targetKind": kind,
             "before": None if before is None else json.dumps(before, ensure_ascii=False),
             "after": json.dumps(after, ensure_ascii=False, default=str), "sources": sources}
 

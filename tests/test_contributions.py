@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
 
 from auth import tokens
 from graph import tokens as graph_tokens
-from tests.conftest import backend_for, copy_graph, issue_token, run, settings_for
+from tests.conftest import backend_for, copy_graph, issue_token, read, run, settings_for
 from tests.hosts import GraphHost
 from tests.live import LiveServer
 
@@ -163,6 +164,19 @@ def test_audit_trail_pages_in_order_and_refuses_foreign_cursors(live: LiveServer
                    base64.urlsafe_b64encode(made).decode()):
         error = live.error(query, {"after": cursor})
         assert error["extensions"]["code"] == "BAD_USER_INPUT" and "after" in error["message"]
+
+
+def test_audit_keeps_the_servers_request_id_and_the_callers_beside_it(
+        live: LiveServer, admin: str, graph_host: GraphHost, graph: str) -> None:
+    response = live.http.post("/graphql", json={"query": CREATE_SOURCE,
+                                                "variables": {"id": "src:req-id"}},
+                              headers={"Authorization": f"Bearer {admin}",
+                                       "X-Request-Id": "desk-7"})
+    assert response.headers["x-request-id"] == "desk-7"
+    [change] = read(graph_host, graph, "MATCH (c:Change {targetId: 'src:req-id'}) "
+                    "RETURN c.requestId AS server, c.clientRequestId AS client")
+    assert change["client"] == "desk-7"
+    assert re.fullmatch(r"[0-9a-f]{32}", change["server"])
 
 
 def test_invalid_inputs_name_the_field(live: LiveServer, editor: str) -> None:
