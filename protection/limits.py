@@ -17,6 +17,7 @@ from typing import Any
 from graphql import (
     ASTValidationRule,
     ExecutionResult,
+    FieldNode,
     GraphQLError,
     NoSchemaIntrospectionCustomRule,
     StringValueNode,
@@ -56,6 +57,28 @@ class NoControlCharactersInLiterals(ValidationRule):
             self.report_error(_refusal("(string literal)"))
 
 
+class NoServiceSdl(ValidationRule):
+    """With introspection off, federation's `_service { sdl }` would still hand out the schema."""
+
+    def enter_field(self, node: FieldNode, *_: Any) -> None:
+        if node.name.value == "_service":
+            self.report_error(GraphQLError(
+                "GraphQL introspection has been disabled, and with it `_service`: compose "
+                "this subgraph from its published SDL (schema.graphql) instead.", node))
+
+
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+def without_suggestions(error: GraphQLError) -> GraphQLError:
+    """The error without graphql-core's "Did you mean ...?", which names schema fields."""
+    message = _SUGGESTION.sub("", error.message)
+    if message == error.message:
+        return error
+    return GraphQLError(message, error.nodes, error.source, error.positions, error.path,
+                        error.original_error, error.extensions)
+
+
 class DocumentLimits(SchemaExtension):
     """Depth, tokens, aliases, control characters and (when off) introspection.
 
@@ -64,15 +87,18 @@ class DocumentLimits(SchemaExtension):
     a look-up by code and defeated the cache of validated documents.
     """
 
-    def __init__(self, max_tokens: int, rules: tuple[type[ASTValidationRule], ...]) -> None:
+    def __init__(self, max_tokens: int, rules: tuple[type[ASTValidationRule], ...],
+                 hide_schema: bool = False) -> None:
         super().__init__()
-        self.max_tokens, self.rules = max_tokens, rules
+        self.max_tokens, self.rules, self.hide_schema = max_tokens, rules, hide_schema
 
     def on_operation(self) -> Iterator[None]:
         context = self.execution_context
         context.parse_options["max_tokens"] = self.max_tokens
         context.validation_rules = (*context.validation_rules, *self.rules)
         yield
+        if self.hide_schema and context.result is not None and context.result.errors:
+            context.result.errors = [without_suggestions(e) for e in context.result.errors]
 
     def on_execute(self) -> Iterator[None]:
         variables = self.execution_context.variables or {}
@@ -93,5 +119,6 @@ def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
         NoControlCharactersInLiterals,
     )
     if not settings.introspection:
-        rules = (*rules, NoSchemaIntrospectionCustomRule)
-    return [lambda: DocumentLimits(settings.max_tokens, rules)]
+        rules = (*rules, NoSchemaIntrospectionCustomRule, NoServiceSdl)
+    hide = not settings.introspection
+    return [lambda: DocumentLimits(settings.max_tokens, rules, hide)]

@@ -30,7 +30,8 @@ def locked(graph_host: GraphHost, backbone_template: str) -> Iterator[LiveServer
 
 def test_with_introspection_off_the_schema_cannot_be_read(locked: LiveServer) -> None:
     for query in ("{ __schema { types { name } } }", '{ __type(name: "Query") { name } }',
-                  "{ countries { id } __schema { queryType { name } } }"):
+                  "{ countries { id } __schema { queryType { name } } }",
+                  "{ _service { sdl } }"):
         response = locked.http.post("/graphql", json={"query": query})
         assert hostile.outcome(response) == "GRAPHQL_VALIDATION_FAILED"
         assert "introspection" in response.text.lower()
@@ -38,8 +39,18 @@ def test_with_introspection_off_the_schema_cannot_be_read(locked: LiveServer) ->
     assert locked.data("{ __typename }") == {"__typename": "Query"}
 
 
+def test_with_introspection_off_errors_suggest_no_field_names(locked: LiveServer,
+                                                               api: LiveServer) -> None:
+    typo = "{ countrie { id } }"
+    assert "Did you mean" in api.error(typo)["message"]  # introspection on: suggestions help
+    message = locked.error(typo)["message"]
+    assert "Did you mean" not in message and "countries" not in message
+    assert "countrie" in message
+
+
 def test_introspection_is_on_by_default(api: LiveServer) -> None:
     assert api.data("{ __schema { queryType { name } } }")["__schema"]["queryType"]
+    assert "type Query" in api.data("{ _service { sdl } }")["_service"]["sdl"]
 
 
 def test_with_graphiql_off_a_browser_gets_no_graphiql_page(locked: LiveServer) -> None:
