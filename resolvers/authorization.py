@@ -1,8 +1,10 @@
 """Who may write what. Checked before any look-up result is revealed to the caller.
 
 - anonymous callers read only;
-- an editor writes facts that cite sources it contributed, or, when its token is
-  scoped to an organisation, facts involving that organisation;
+- an editor writes facts that cite sources it contributed, and the sources it
+  contributed, or, when its token is scoped to an organisation, facts involving
+  that organisation. "It" is the token that contributed them (its id), not the
+  owner's name, which two tokens may share;
 - an admin writes anything.
 """
 
@@ -27,8 +29,14 @@ async def writer(info: Info) -> Principal:
     return principal
 
 
+def contributed_by(row: Row | None, principal: Principal) -> bool:
+    """Whether the token of `principal` contributed this source."""
+    return row is not None and row.get("contributorTokenId") == principal.token_id
+
+
 async def check(info: Info, principal: Principal, cited: Iterable[Row],
-                involved: Iterable[str | None], existing_id: str | None = None) -> None:
+                involved: Iterable[str | None], existing_id: str | None = None,
+                existing: Row | None = None) -> None:
     """Allow the change or raise Forbidden, the same way whether the target exists or not."""
     if principal.is_admin:
         return
@@ -37,10 +45,10 @@ async def check(info: Info, principal: Principal, cited: Iterable[Row],
     if principal.organisation and principal.organisation in set(involved):
         return
     cited = list(cited)
-    own = bool(cited) and all(row.get("contributor") == principal.owner for row in cited)
-    if own and existing_id is not None:
+    own = bool(cited) and all(contributed_by(row, principal) for row in cited)
+    if own and existing_id is not None and not contributed_by(existing, principal):
         current = await resolve.sources(info, existing_id)
-        own = any(row.get("contributor") == principal.owner for row in current)
+        own = any(contributed_by(row, principal) for row in current)
     if not own:
         raise Forbidden("an editor may only change facts that cite sources it contributed, "
                         "or facts involving the organisation its token is scoped to")

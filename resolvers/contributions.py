@@ -136,6 +136,7 @@ async def create_entity(info: Info, entity_type: str, data: dict[str, Any],
     row, names = entity_row(section, entity_type, record, ORIGIN)
     if entity_type == "Source":
         row["props"]["contributor"] = who.owner
+        row["props"]["contributorTokenId"] = who.token_id
     links = [{"id": link_id_of(kind, [record.id, ref], None), "other": ref, "ownSlot": own,
               "otherSlot": other, "props": {"kind": kind, "origin": ORIGIN}}
              for _, kind, own, other, ref in derived if ref]
@@ -177,7 +178,7 @@ async def add_name(info: Info, target: str, lang: str, text: str, kind: str,
     if outcome.problems:
         return outcome
     current = (await current_rows(info, [target])).get(target)
-    await authorization.check(info, who, cited, [target], existing_id=target)
+    await authorization.check(info, who, cited, [target], existing_id=target, existing=current)
     if current is None or current.get("isLink"):
         return Outcome(not_found=True)
     names = [name_row(target, lang, text.strip(), kind.lower())]

@@ -26,7 +26,8 @@ from resolvers.link_contributions import LINK_PROPS
 
 # Structural links and names are not changed by an update: add names with addName,
 # and retire then recreate a fact whose parties change.
-_FROZEN = ("id", "entityType", "origin", "nameSort", "version", "importHash", "contributor")
+_FROZEN = ("id", "entityType", "origin", "nameSort", "version", "importHash", "contributor",
+           "contributorTokenId")
 
 
 async def update_entity(info: Info, entity_type: str, target: str, version: int,
@@ -44,7 +45,7 @@ async def update_entity(info: Info, entity_type: str, target: str, version: int,
     if outcome.problems:
         return outcome
     current = (await current_rows(info, [target])).get(target)
-    await authorization.check(info, who, cited, [target], existing_id=target)
+    await authorization.check(info, who, cited, [target], existing_id=target, existing=current)
     if current is None or kind_of(current) != entity_type:
         return Outcome(not_found=True)
     row, _ = entity_row(SECTION_OF_TYPE[entity_type], entity_type, record, current["origin"])
@@ -63,7 +64,8 @@ async def update_link(info: Info, target: str, version: int, data: dict[str, Any
         return outcome
     current = (await current_rows(info, [target])).get(target)
     parties = [p["id"] for p in current["parties"]] if current and current.get("isLink") else []
-    await authorization.check(info, who, cited, [target, *parties], existing_id=target)
+    await authorization.check(info, who, cited, [target, *parties], existing_id=target,
+                              existing=current)
     if current is None or not current.get("isLink"):
         return Outcome(not_found=True)
     props = {k: v for k, v in data.items() if k in (*LINK_PROPS, "role")}
@@ -81,7 +83,8 @@ async def retire(info: Info, target: str, version: int, on: str | None,
         return outcome
     current = (await current_rows(info, [target])).get(target)
     parties = [p["id"] for p in current.get("parties", [])] if current else []
-    await authorization.check(info, who, cited, [target, *parties], existing_id=target)
+    await authorization.check(info, who, cited, [target, *parties], existing_id=target,
+                              existing=current)
     if current is None:
         return Outcome(not_found=True)
     props: dict[str, Any] = {"retired": True, "retiredOn": on}

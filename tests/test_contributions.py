@@ -104,6 +104,33 @@ def test_editor_may_not_touch_facts_of_others_and_learns_nothing(live: LiveServe
     assert existing["message"] == missing["message"]
 
 
+def test_ownership_follows_the_token_not_its_owners_name(
+        live: LiveServer, graph_host: GraphHost, graph: str) -> None:
+    first, second = (issue(graph_host, graph, "Same Name") for _ in range(2))
+    live.data(CREATE_SOURCE, {"id": "src:same-1"}, first)
+    live.data(CREATE_ORG, {"id": "org:same", "src": ["src:same-1"]}, first)
+    error = live.error(UPDATE_ORG, {"id": "org:same", "v": 1, "src": ["src:same-1"]}, second)
+    assert error["extensions"]["code"] == "FORBIDDEN"
+    body = live.data(UPDATE_ORG, {"id": "org:same", "v": 1, "src": ["src:same-1"]}, first)
+    assert body["updateOrganisation"] == {"__typename": "Changed", "version": 2}
+
+
+def test_an_editor_updates_and_retires_the_sources_it_created(live: LiveServer,
+                                                              editor: str) -> None:
+    live.data(CREATE_SOURCE, {"id": "src:mine"}, editor)
+    update = """mutation { updateSource(id: "src:mine", version: 1, input: {title: "Corrected",
+        language: "fr"}, sources: ["src:mine"]) { __typename ... on Changed { version } } }"""
+    assert live.data(update, None, editor)["updateSource"] == {"__typename": "Changed",
+                                                              "version": 2}
+    retire = """mutation { retire(id: "src:mine", version: 2, sources: ["src:mine"]) {
+        __typename } }"""
+    assert live.data(retire, None, editor)["retire"]["__typename"] == "Changed"
+    others = live.error("""mutation { updateSource(id: "src:seed-000", version: 1,
+        input: {title: "Mine now", language: "fr"}, sources: ["src:mine"]) { __typename } }""",
+                        None, editor)
+    assert others["extensions"]["code"] == "FORBIDDEN"
+
+
 def test_admin_changes_anything_and_gets_not_found(live: LiveServer, admin: str) -> None:
     body = live.data(UPDATE_ORG, {"id": "org:ghost", "v": 1, "src": ["src:seed-000"]}, admin)
     assert body["updateOrganisation"] == {"__typename": "NotFound", "id": "org:ghost"}
