@@ -82,6 +82,18 @@ ADD_NAME: LiteralString = (
     + "RETURN x.version AS version"
 )
 
+# A source created for a mutation that was then refused: it, its names and its Change go,
+# unless something cites it meanwhile.
+WITHDRAW_SOURCE: LiteralString = (
+    "MATCH (s:Entity {id: $id}) WHERE s:Source AND s.contributorTokenId = $tokenId "
+    "AND NOT ()-[:SOURCED_FROM]->(s) "
+    "OPTIONAL MATCH (s)-[:NAMED]->(k:Name) "
+    "OPTIONAL MATCH (c:Change {targetId: $id}) "
+    "WITH s, collect(DISTINCT k) AS names, collect(DISTINCT c) AS changes "
+    "FOREACH (k IN names | DETACH DELETE k) FOREACH (c IN changes | DETACH DELETE c) "
+    "DETACH DELETE s RETURN count(*) AS withdrawn"
+)
+
 CURRENT: LiteralString = (
     "UNWIND $ids AS id MATCH (x:Entity {id: id}) "
     "RETURN x{.*, version: coalesce(x.version, 1)} AS current, false AS isLink "
@@ -111,6 +123,12 @@ async def update(db: GraphClient, is_link: bool, params: dict[str, Any]) -> list
 async def add_name(db: GraphClient, params: dict[str, Any]) -> list[Row]:
     """Add names to an entity, with sources and a Change."""
     return await db.write(ADD_NAME, params)
+
+
+async def withdraw_source(db: GraphClient, source_id: str, token_id: str) -> bool:
+    """Remove a source this token just created, with its audit record; False if cited."""
+    rows = await db.write(WITHDRAW_SOURCE, {"id": source_id, "tokenId": token_id})
+    return bool(rows and rows[0]["withdrawn"])
 
 
 async def current(db: GraphClient, ids: Sequence[str]) -> list[Row]:

@@ -165,6 +165,12 @@ async def write_outcome(outcome: Outcome, target: str, change_id: str, statement
     return outcome
 
 
+async def withdraw_new_source(info: Info, source_id: str) -> None:
+    """Undo a `newSource` whose mutation was refused: nothing of the mutation stays."""
+    who = await authorization.writer(info)
+    await graph_contributions.withdraw_source(info.context.graph, source_id, who.token_id)
+
+
 async def add_name(info: Info, target: str, lang: str, text: str, kind: str,
                    sources: list[str]) -> Outcome:
     """Add an official name or an alias to any entity."""

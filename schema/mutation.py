@@ -6,6 +6,7 @@ missing or insufficient tokens are errors (UNAUTHENTICATED, FORBIDDEN).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
 import strawberry
@@ -108,7 +109,8 @@ async def create_fact(info: Info, entity_type: str, value: Any,
     if isinstance(cited, Outcome):
         return result(cited)
     record = inputs.as_record(value)
-    return result(await contributions.create_entity(info, entity_type, record, cited))
+    return result(await _as_one_unit(info, new_source, cited, contributions.create_entity(
+        info, entity_type, record, cited)))
 
 
 async def link_fact(info: Info, kind: str, value: Any, sources: list[strawberry.ID] | None,
@@ -116,8 +118,22 @@ async def link_fact(info: Info, kind: str, value: Any, sources: list[strawberry.
     cited = await cited_or_new(info, sources, new_source)
     if isinstance(cited, Outcome):
         return result(cited)
-    return result(await link_contributions.create_link(info, kind, inputs.as_record(value),
-                                                       cited))
+    return result(await _as_one_unit(info, new_source, cited, link_contributions.create_link(
+        info, kind, inputs.as_record(value), cited)))
+
+
+async def _as_one_unit(info: Info, new_source: inputs.SourceInput | None, cited: list[str],
+                       fact: Awaitable[Outcome]) -> Outcome:
+    """The fact's outcome; a `newSource` made for it is withdrawn if the fact is refused."""
+    try:
+        outcome = await fact
+    except BaseException:
+        if new_source is not None:
+            await contributions.withdraw_new_source(info, cited[-1])
+        raise
+    if new_source is not None and outcome.target_id is None:
+        await contributions.withdraw_new_source(info, cited[-1])
+    return outcome
 
 
 async def update_fact(info: Info, entity_type: str, id: str, version: int, value: Any,

@@ -131,6 +131,25 @@ def test_an_editor_updates_and_retires_the_sources_it_created(live: LiveServer,
     assert others["extensions"]["code"] == "FORBIDDEN"
 
 
+NEW_SOURCE_ORG = """mutation($id: ID!, $src: ID!) { createOrganisation(input: {id: $id,
+    kind: NATIONAL_BODY, names: [{lang: "fr", text: "Agence"}]}, newSource: {id: $src,
+    title: "Communiqué", language: "fr"}) { __typename } }"""
+
+
+def test_a_refused_mutation_keeps_nothing_of_its_new_source(
+        live: LiveServer, editor: str, graph_host: GraphHost, graph: str) -> None:
+    refused = live.data(NEW_SOURCE_ORG, {"id": "org:dgct", "src": "src:fresh-1"}, editor)
+    assert refused["createOrganisation"]["__typename"] == "InvalidInput"  # org:dgct exists
+    kept = read(graph_host, graph, "MATCH (n) WHERE n.id = $id OR n.targetId = $id "
+                "RETURN count(n) AS n", {"id": "src:fresh-1"})
+    assert kept == [{"n": 0}]
+    made = live.data(NEW_SOURCE_ORG, {"id": "org:fresh", "src": "src:fresh-2"}, editor)
+    assert made["createOrganisation"]["__typename"] == "Changed"
+    kept = read(graph_host, graph, "MATCH (c:Change) WHERE c.targetId IN $ids "
+                "RETURN c.targetId AS id ORDER BY id", {"ids": ["org:fresh", "src:fresh-2"]})
+    assert [row["id"] for row in kept] == ["org:fresh", "src:fresh-2"]
+
+
 def test_admin_changes_anything_and_gets_not_found(live: LiveServer, admin: str) -> None:
     body = live.data(UPDATE_ORG, {"id": "org:ghost", "v": 1, "src": ["src:seed-000"]}, admin)
     assert body["updateOrganisation"] == {"__typename": "NotFound", "id": "org:ghost"}
