@@ -53,3 +53,35 @@ def query_key(text: str) -> str:
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
             return key[len(prefix) + 1:]
     return key
+
+
+# Bidirectional overrides and isolates reorder what a reader sees: never part of a name.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Scripts whose letters pass for Latin ones (homoglyphs) when mixed into a Latin word.
+_LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK")
+
+
+def clean_name(text: str) -> str:
+    """A name as stored: NFKC-normalised and trimmed; ValueError when it cannot be one.
+
+    Refused: control characters and bidirectional overrides, names with no letter or
+    digit (only marks, symbols, invisible characters), and words mixing Latin
+    letters with Cyrillic or Greek ones (homoglyphs).
+    """
+    name = " ".join(unicodedata.normalize("NFKC", text).split())
+    if any(c in _BIDI_CONTROLS for c in name):
+        raise ValueError("names may not contain right-to-left or left-to-right overrides")
+    if any(unicodedata.category(c) == "Cc" for c in name):
+        raise ValueError("names may not contain control characters")
+    if not any(unicodedata.category(c)[0] in "LN" for c in name):
+        raise ValueError("a name needs at least one letter or digit")
+    for word in name.split():
+        scripts = {_script(c) for c in word if unicodedata.category(c)[0] == "L"}
+        if "LATIN" in scripts and scripts & set(_LOOKALIKE_SCRIPTS):
+            raise ValueError(f"the word {word!r} mixes Latin letters with look-alike "
+                             f"Cyrillic or Greek ones")
+    return name
+
+
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "UNKNOWN").split(" ")[0]

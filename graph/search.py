@@ -7,7 +7,8 @@ from typing import LiteralString
 
 from graph.client import GraphClient, Row
 
-# rank 0: the whole name; 1: the name starts with the text; 2: a word of it does.
+# rank 0: the whole name; 1: the name starts with the text; 2: a word of it does; at the
+# same rank, curated and official entities before those contributed through the API.
 SEARCH_BY_NAME: LiteralString = (
     "MATCH (k:Name) "
     "WHERE k.key STARTS WITH $key OR any(p IN $wordPrefixes WHERE k.key CONTAINS p) "
@@ -18,7 +19,8 @@ SEARCH_BY_NAME: LiteralString = (
     "WITH e, min(rank) AS best, "
     "collect({text: k.text, lang: k.lang, kind: k.kind, rank: rank}) AS matches "
     "RETURN e.id AS id, best AS rank, matches "
-    "ORDER BY best, coalesce(e.population, 0) DESC, e.id "
+    "ORDER BY best, CASE WHEN e.origin = 'api' THEN 1 ELSE 0 END, "
+    "coalesce(e.population, 0) DESC, e.id "
     "LIMIT $limit"
 )
 

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from auth.tokens import Principal, now
+from domain.names import clean_name
 from graph import contributions as graph_contributions
 from graph.client import Row
 from graph.errors import GraphError
@@ -178,8 +179,12 @@ async def add_name(info: Info, target: str, lang: str, text: str, kind: str,
     outcome = Outcome()
     if lang not in records.LANGUAGES:
         outcome.problems.append(("lang", f"must be one of {', '.join(records.LANGUAGES)}"))
-    if not text.strip() or len(text) > 300:
-        outcome.problems.append(("text", "must be 1 to 300 characters"))
+    try:
+        text = clean_name(text)
+    except ValueError as error:
+        outcome.problems.append(("text", str(error)))
+    if len(text) > 300:
+        outcome.problems.append(("text", "must be at most 300 characters"))
     cited = await cited_sources(info, sources, outcome)
     if outcome.problems:
         return outcome
@@ -187,7 +192,7 @@ async def add_name(info: Info, target: str, lang: str, text: str, kind: str,
     await authorization.check(info, who, cited, [target], existing_id=target, existing=current)
     if current is None or current.get("isLink"):
         return Outcome(not_found=True)
-    names = [name_row(target, lang, text.strip(), kind.lower())]
+    names = [name_row(target, lang, text, kind.lower())]
     change = change_record(info, who, "ADD_NAME", (target, kind_of(current) or ""), None,
                            {"name": names[0]}, sources)
     params = {"id": target, "change": change, "names": names, "sources": sources}

@@ -150,6 +150,22 @@ def test_a_refused_mutation_keeps_nothing_of_its_new_source(
     assert [row["id"] for row in kept] == ["org:fresh", "src:fresh-2"]
 
 
+def test_contributed_names_are_checked_and_rank_below_curated_ones(live: LiveServer,
+                                                                   editor: str) -> None:
+    named = """mutation($id: ID!, $name: String!) { createOrganisation(input: {id: $id,
+        kind: OTHER, names: [{lang: "fr", text: $name}]}, sources: ["src:names"]) {
+        __typename ... on InvalidInput { problems { field message } } } }"""
+    live.data(CREATE_SOURCE, {"id": "src:names"}, editor)
+    invisible = live.data(named, {"id": "org:invisible", "name": "\u200b\u0301"}, editor)
+    problems = invisible["createOrganisation"]["problems"]
+    assert any("letter or digit" in p["message"] for p in problems), problems
+    spoof = live.data(named, {"id": "org:spoof", "name": "🏛️ DGCT"}, editor)
+    assert spoof["createOrganisation"]["__typename"] == "Changed"
+    hits = live.data('{ search(text: "dgct") { entity { id } } }')["search"]
+    ids = [hit["entity"]["id"] for hit in hits]
+    assert ids.index("org:dgct") < ids.index("org:spoof")
+
+
 def test_admin_changes_anything_and_gets_not_found(live: LiveServer, admin: str) -> None:
     body = live.data(UPDATE_ORG, {"id": "org:ghost", "v": 1, "src": ["src:seed-000"]}, admin)
     assert body["updateOrganisation"] == {"__typename": "NotFound", "id": "org:ghost"}

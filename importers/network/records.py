@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from domain.names import clean_name
 from domain.vocabulary import OrganisationKind
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -33,6 +34,8 @@ def _curated_id(value: str) -> str:
 
 
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
+# NFKC-normalised; no controls, overrides, empty-looking names or mixed-script homoglyphs.
+NameText = Annotated[str, AfterValidator(clean_name)]
 CuratedId = Annotated[str, AfterValidator(_curated_id)]
 Sources = Annotated[list[str], Field(min_length=1)]
 
@@ -65,14 +68,15 @@ Ref = str | TerritoryLookup
 
 class Alias(Record):
     lang: Literal["ar", "fr", "nl", "en", "de", "zgh"]
-    text: Annotated[str, Field(min_length=1)]
+    text: NameText
 
 
 class Named(Record):
     """A curated entity: id, names by language, aliases, sources."""
 
     id: CuratedId
-    name: Annotated[dict[Literal["ar", "fr", "nl", "en", "de", "zgh"], str], Field(min_length=1)]
+    name: Annotated[dict[Literal["ar", "fr", "nl", "en", "de", "zgh"], NameText],
+                    Field(min_length=1)]
     aliases: list[Alias] = []
     note: str | None = None
     sources: Sources
