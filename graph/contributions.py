@@ -46,7 +46,6 @@ CREATE_ENTITY: dict[str, LiteralString] = {
     "Person": "CREATE (x:Entity:Person {id: $id})" + _CREATE_TAIL,
     "Post": "CREATE (x:Entity:Post {id: $id})" + _CREATE_TAIL,
     "Event": "CREATE (x:Entity:Event {id: $id})" + _CREATE_TAIL,
-    "Document": "CREATE (x:Entity:Document {id: $id})" + _CREATE_TAIL,
     "Source": "CREATE (x:Entity:Source {id: $id})" + _CREATE_TAIL,
 }
 

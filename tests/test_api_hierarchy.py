@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.live import LiveServer
 
 HIERARCHY = """{ regions { nameFr nameAr provinces { nameFr
@@ -112,3 +114,29 @@ def test_belgian_region_and_province_hierarchy(api: LiveServer) -> None:
     assert sum(len(r["provinces"]) for r in regions) == 10
     la_hulpe = api.data('{ collectivity(code: "25050") { name parent { code } } }')
     assert la_hulpe["collectivity"] == {"name": "La Hulpe", "parent": {"code": "20002"}}
+
+
+BRIEF_AND_FULL = """query($fields: Boolean!) {
+  regions { id nameFr households @include(if: $fields) }
+  province: collectivity(code: "09.541") { ... on Province {
+    cercles { id nameFr households @include(if: $fields) } } }
+  cercle: territory(code: "09.541.04") { ... on Cercle {
+    communes { id nameFr households @include(if: $fields) } } }
+  casablanca: collectivity(code: "06.141.01.0") { ... on Commune {
+    arrondissements { id nameFr households @include(if: $fields) } } }
+  region: collectivity(code: "09") { ... on Region { communes(first: 3) {
+    totalCount nodes { id nameFr households @include(if: $fields) } } } }
+}"""
+
+
+def test_children_lists_give_the_same_units_brief_or_whole(api: LiveServer) -> None:
+    brief = api.data(BRIEF_AND_FULL, {"fields": False})
+    whole = api.data(BRIEF_AND_FULL, {"fields": True})
+
+    def ids(answer: Any) -> list[list[str]]:
+        lists = [answer["regions"], answer["province"]["cercles"], answer["cercle"]["communes"],
+                 answer["casablanca"]["arrondissements"], answer["region"]["communes"]["nodes"]]
+        return [[unit["id"] for unit in units] for units in lists]
+    assert ids(brief) == ids(whole)
+    assert [len(units) for units in ids(brief)] == [12, 6, 17, 16, 3]
+    assert all("households" in unit for unit in whole["province"]["cercles"])

@@ -166,6 +166,27 @@ def test_contributed_names_are_checked_and_rank_below_curated_ones(live: LiveSer
     assert ids.index("org:dgct") < ids.index("org:spoof")
 
 
+def test_every_kind_of_entity_can_be_contributed(live: LiveServer, admin: str) -> None:
+    live.data(CREATE_SOURCE, {"id": "src:kinds"}, admin)
+    names = 'names: [{lang: "fr", text: "Nouveau"}]'
+    inputs = {
+        "createNetwork": f'{{id: "network:kinds", {names}, founded: "2024"}}',
+        "createProgramme": f'{{id: "programme:kinds", kind: PROGRAMME, {names}}}',
+        "createPerson": f'{{id: "person:kinds", {names}}}',
+        "createPost": f'{{id: "post:kinds", body: "org:dgct", {names}}}',
+        "createEvent": f'{{id: "event:kinds", kind: WORKSHOP, {names}, place: "MA:02"}}',
+    }
+    for mutation, value in inputs.items():
+        body = live.data(f"""mutation {{ {mutation}(input: {value}, sources: ["src:kinds"]) {{
+            __typename ... on Changed {{ targetId version }}
+            ... on InvalidInput {{ problems {{ field message }} }} }} }}""", None, admin)
+        assert body[mutation]["__typename"] == "Changed", (mutation, body)
+    for node_id in ("network:kinds", "programme:kinds", "person:kinds", "post:kinds",
+                    "event:kinds"):
+        found = live.data('query($id: ID!) { node(id: $id) { id } }', {"id": node_id})
+        assert found["node"] == {"id": node_id}
+
+
 def test_admin_changes_anything_and_gets_not_found(live: LiveServer, admin: str) -> None:
     body = live.data(UPDATE_ORG, {"id": "org:ghost", "v": 1, "src": ["src:seed-000"]}, admin)
     assert body["updateOrganisation"] == {"__typename": "NotFound", "id": "org:ghost"}

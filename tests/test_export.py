@@ -98,6 +98,16 @@ def rich_graph(graph_host: GraphHost, network_graph: str, tmp_path: Path) -> str
     _write(graph_host, network_graph,
            "MATCH (:Link {kind: 'PART_OF', origin: 'seed-articles.yaml'})-[c:SOURCED_FROM]->() "
            "WITH c LIMIT 1 DELETE c")  # a link stated by an entity's field: sources differ
+    _write(graph_host, network_graph,  # ... and another one citing one more source
+           "MATCH (l:Link {kind: 'PART_OF', origin: 'seed-articles.yaml'}) "
+           "WHERE NOT (l)-[:SOURCED_FROM]->(:Source {id: 'src:extra'}) "
+           "WITH l ORDER BY l.id DESC LIMIT 1 MATCH (s:Source {id: 'src:extra'}) "
+           "MERGE (l)-[:SOURCED_FROM]->(s)")
+    _write(graph_host, network_graph,  # a property no file states, on a link
+           "MATCH (l:Link {kind: 'MEMBERSHIP'}) WITH l ORDER BY l.id LIMIT 1 "
+           "SET l.reviewedBy = 'desk'")
+    _write(graph_host, network_graph,  # a backbone unit's citation of its dataset removed
+           "MATCH (:Entity {id: 'MA:02'})-[c:SOURCED_FROM]->() DELETE c")
     return network_graph
 
 
