@@ -74,17 +74,20 @@ class RegistryGraphQL(GuardedGraphQL):
 
 
 async def health(request: Request) -> Response:
-    """Backend, counts of units by country and level, and version."""
+    """Backend, counts of units by country and level, version, and problems if any."""
     backend: GraphBackend = request.app.state.backend
     try:
         rows = await graph_territory.counts_by_level(backend)
+        problems = await backend.problems()
     except GraphError as error:
         log.warning("health check failed: %s", error)
         return JSONResponse({"status": "unavailable", "backend": backend.name}, 503)
     counts: dict[str, dict[str, int]] = {}
     for row in rows:
         counts.setdefault(row["country"], {})[row["level"]] = row["count"]
-    return JSONResponse({"status": "ok", "backend": backend.name,
+    # Degraded: it answers reads, but something (such as a full disk) refuses writes.
+    return JSONResponse({"status": "degraded" if problems else "ok", "problems": problems,
+                         "backend": backend.name,
                          "serverVersion": backend.server_version,
                          "version": registry_version(), "counts": counts})
 

@@ -42,6 +42,10 @@ class GraphBackend(GraphClient, Protocol):
         """Check the server, create missing constraints and indexes; return what was created."""
         ...
 
+    async def problems(self) -> list[str]:
+        """What keeps the backend from working fully (reported by /health); none: []."""
+        ...
+
     async def close(self) -> None:
         """Release connections (and stop what the backend started)."""
         ...

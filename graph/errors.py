@@ -17,5 +17,9 @@ class ConstraintViolation(GraphError):
     """A write broke a uniqueness constraint; nothing of the statement was kept."""
 
 
+class GraphUnwritable(GraphUnavailable):
+    """The graph's storage refuses writes (disk full, read-only): nothing can be kept."""
+
+
 class GraphBusy(GraphUnavailable):
     """A write or an import waited too long for a whole-graph import to end; nothing written."""

@@ -21,7 +21,13 @@ from redis.asyncio import BlockingConnectionPool
 from graph import dialect, falkor_wire
 from graph.client import GraphClient, Params, Row
 from graph.embedded import EmbeddedGraphServer
-from graph.errors import ConstraintViolation, GraphError, GraphTimeout, GraphUnavailable
+from graph.errors import (
+    ConstraintViolation,
+    GraphError,
+    GraphTimeout,
+    GraphUnavailable,
+    GraphUnwritable,
+)
 from graph.write_gate import WriteGate
 
 _STAGING_SUFFIX = "__staging"
@@ -51,6 +57,8 @@ def _translate(error: Exception) -> GraphError:
         return GraphTimeout(message)
     if "constraint violation" in message.lower():
         return ConstraintViolation(message)
+    if message.startswith("MISCONF") or "writing to the AOF" in message:
+        return GraphUnwritable(f"the graph server cannot write its append-only file: {message}")
     return GraphError(message)
 
 
@@ -126,9 +134,28 @@ class FalkorBackend(FalkorClient):
         return cls(FalkorDB(connection_pool=pool), graph, timeout_ms, server, write_wait_s)
 
     async def write(self, query: LiteralString, params: Params | None = None) -> list[Row]:
-        """Run a write through the gate: it waits while any process runs an atomic unit."""
+        """Run a write through the gate: it waits while any process runs an atomic unit.
+
+        The server replies to a write before it knows whether its append-only file took
+        it (with `appendfsync everysec`); a write is reported done only once the file
+        took it, so a full disk never gets a change acknowledged that a crash would lose.
+        """
         async with self.gate.writing():
-            return await super().write(query, params)
+            rows = await super().write(query, params)
+        await self._check_log_took_writes()
+        return rows
+
+    async def problems(self) -> list[str]:
+        """What keeps the graph from working fully (for /health): a log that takes no writes."""
+        persistence = await self._command("INFO", "persistence")
+        if persistence.get("aof_last_write_status", "ok") != "ok":
+            return ["the graph server cannot write its append-only file (disk full or "
+                    "read-only?): writes are refused until it can"]
+        return []
+
+    async def _check_log_took_writes(self) -> None:
+        if problems := await self.problems():
+            raise GraphUnwritable(problems[0])
 
     @asynccontextmanager
     async def atomic(self) -> AsyncIterator[GraphClient]:
@@ -151,6 +178,7 @@ class FalkorBackend(FalkorClient):
                 await self._command("DEL", staging)
                 raise
             await self._command("RENAME", staging, self.graph)
+            await self._check_log_took_writes()
 
     async def ensure_schema(self) -> list[str]:
         """Create the missing indexes and constraints; drop a dead import's staging copy."""

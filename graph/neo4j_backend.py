@@ -148,6 +148,10 @@ class Neo4jBackend:
             await self.write(statement)
         return [spec.name for spec in dialect.SCHEMA if spec.name not in before]
 
+    async def problems(self) -> list[str]:
+        """Neo4j refuses what it cannot keep within the transaction itself: nothing to add."""
+        return []
+
     async def close(self) -> None:
         """Close the driver and its connection pool."""
         await self._driver.close()

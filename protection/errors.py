@@ -3,10 +3,11 @@
 Codes: BAD_USER_INPUT (and the other codes of `resolvers.errors`), GRAPHQL_PARSE_FAILED,
 GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COMPLEX (depth, aliases, tokens), TIMEOUT,
 SERVICE_UNAVAILABLE (the graph cannot be reached, or a write waited too long for an
-import to end), INTERNAL_SERVER_ERROR ("Unexpected error.", logged with the
-request id and the traceback, never shown: no stack trace, Cypher or internal message
-reaches the user). HTTP-level refusals (malformed JSON, body too large) use the same
-shape through `error_body`.
+import to end), WRITES_UNAVAILABLE (the graph's storage refuses writes),
+INTERNAL_SERVER_ERROR ("Unexpected error.", logged with the request id and the
+traceback, never shown: no stack trace, Cypher or internal message reaches the user).
+HTTP-level refusals (malformed JSON, body too large) use the same shape through
+`error_body`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from graph.errors import GraphBusy, GraphTimeout, GraphUnavailable
+from graph.errors import GraphBusy, GraphTimeout, GraphUnavailable, GraphUnwritable
 from resolvers.errors import UserError
 
 log = logging.getLogger("registry.errors")
@@ -27,6 +28,9 @@ MASKED = "Unexpected error."
 TIMED_OUT = ("The database took too long to answer; ask for less "
              "(a smaller page, fewer hops, a narrower filter).")
 UNAVAILABLE = "The graph database is not available at the moment; try again shortly."
+UNWRITABLE = ("The registry cannot record changes at the moment: its storage refuses writes. "
+              "This change was not recorded durably and is not acknowledged; send it again "
+              "once the operator has freed space.")
 IMPORTING = ("An import is being applied to the registry and writes wait for it to end; "
              "nothing was written: send the change again in a minute.")
 
@@ -57,6 +61,8 @@ def code_of(error: GraphQLError) -> str:
 def _code_of_cause(original: Exception) -> str:
     if isinstance(original, GraphTimeout):
         return "TIMEOUT"
+    if isinstance(original, GraphUnwritable):
+        return "WRITES_UNAVAILABLE"
     if isinstance(original, GraphUnavailable):
         return "SERVICE_UNAVAILABLE"
     return "INTERNAL_SERVER_ERROR"
@@ -73,7 +79,7 @@ def _code_of_message(message: str) -> str:
 
 
 _REPLACED = {"TIMEOUT": TIMED_OUT, "SERVICE_UNAVAILABLE": UNAVAILABLE,
-             "INTERNAL_SERVER_ERROR": MASKED}
+             "WRITES_UNAVAILABLE": UNWRITABLE, "INTERNAL_SERVER_ERROR": MASKED}
 
 
 def _message_for(code: str, error: GraphQLError) -> str:
@@ -92,7 +98,7 @@ def with_code(error: GraphQLError, request_id: str | None) -> GraphQLError:
         log.error("unexpected error in request %s at %s: %s", request_id,
                   ".".join(str(p) for p in error.path or []) or "(operation)", error,
                   exc_info=error.original_error)
-    elif code in ("TIMEOUT", "SERVICE_UNAVAILABLE"):
+    elif code in ("TIMEOUT", "SERVICE_UNAVAILABLE", "WRITES_UNAVAILABLE"):
         log.warning("request %s: %s", request_id, error)
     return GraphQLError(_message_for(code, error), nodes=error.nodes, source=error.source,
                         positions=error.positions, path=error.path, original_error=None,

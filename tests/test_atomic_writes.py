@@ -73,6 +73,10 @@ class FailingBackend:
         """The real schema set-up."""
         return await self.inner.ensure_schema()
 
+    async def problems(self) -> list[str]:
+        """The real backend's problems."""
+        return await self.inner.problems()
+
     async def close(self) -> None:
         """Close the real backend."""
         await self.inner.close()
