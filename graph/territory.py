@@ -85,9 +85,10 @@ CHILDREN: dict[str, LiteralString] = {
     relation: match + " RETURN pid AS parentId, " + _C_FIELDS + _CHILDREN_ORDER
     for relation, match in _CHILDREN_MATCH.items()
 }
+# Brief children serve the paginated lists of communes (a region's, a province's) only.
 CHILDREN_BRIEF: dict[str, LiteralString] = {
-    relation: match + " RETURN pid AS parentId, " + _C_BRIEF + _CHILDREN_ORDER
-    for relation, match in _CHILDREN_MATCH.items()
+    relation: _CHILDREN_MATCH[relation] + " RETURN pid AS parentId, " + _C_BRIEF
+    + _CHILDREN_ORDER for relation in ("PART_OF", "REGION_COMMUNES")
 }
 
 _FILTER: LiteralString = (

@@ -19,7 +19,7 @@ from auth.tokens import Principal, now
 from domain.names import clean_name
 from graph import contributions as graph_contributions
 from graph.client import Row
-from graph.errors import GraphError
+from graph.errors import ConstraintViolation
 from importers.network import records
 from importers.network.resolve import EXPECTS, TYPE_OF_SECTION
 from importers.network.rows import DERIVED_LINKS, entity_row, link_id_of, name_row
@@ -156,9 +156,7 @@ def _new_id(entity_type: str) -> str:
 async def write_outcome(outcome: Outcome, target: str, change_id: str, statement: Any) -> Outcome:
     try:
         rows = await statement
-    except GraphError as error:
-        if "unique constraint" not in str(error).lower():
-            raise
+    except ConstraintViolation:  # the backends word it differently; the graph layer types it
         outcome.problems.append(("id", f"{target!r} already exists"))
         return outcome
     outcome.target_id, outcome.change_id = target, change_id
