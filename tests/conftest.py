@@ -25,7 +25,7 @@ from graph.snapshot import Snapshot, snapshot
 from importers.territory.load import import_territory
 from settings import Settings
 from tests import statement_coverage
-from tests.hosts import FalkorHost, GraphHost, Neo4jHost, new_name
+from tests.hosts import FalkorHost, GraphHost, Neo4jHost, new_name, on_graph
 from tests.live import LiveServer
 from tests.neo4j_servers import start_neo4j
 
@@ -98,55 +98,26 @@ def run(coroutine: Any) -> Any:
 
 def graph_snapshot(host: GraphHost, graph: str) -> Snapshot:
     """Everything in one graph, to compare before and after."""
-    async def read() -> Snapshot:
-        backend = host.backend(graph)
-        try:
-            return await snapshot(backend)
-        finally:
-            await backend.close()
-    shot: Snapshot = run(read())
-    return shot
+    return on_graph(host, graph, snapshot)
 
 
 def write(host: GraphHost, graph: str, statement: Any, params: dict[str, Any] | None = None,
           ) -> list[dict[str, Any]]:
     """Run one write statement on a graph, outside any app."""
-    async def go() -> list[dict[str, Any]]:
-        backend = host.backend(graph)
-        try:
-            return await backend.write(statement, params)
-        finally:
-            await backend.close()
-    rows: list[dict[str, Any]] = run(go())
-    return rows
+    return on_graph(host, graph, lambda backend: backend.write(statement, params))
 
 
 def read(host: GraphHost, graph: str, statement: Any,
          params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Run one read statement on a graph."""
-    async def go() -> list[dict[str, Any]]:
-        backend = host.backend(graph)
-        try:
-            return await backend.read(statement, params)
-        finally:
-            await backend.close()
-    rows: list[dict[str, Any]] = run(go())
-    return rows
+    return on_graph(host, graph, lambda backend: backend.read(statement, params))
 
 
 def issue_token(host: GraphHost, graph: str, owner: str, role: str = "editor",
                 organisation: str | None = None) -> str:
     """A new API token on a graph; returns its secret."""
     from auth import tokens
-
-    async def go() -> str:
-        backend = host.backend(graph)
-        try:
-            return await tokens.issue(backend, owner, role, organisation)
-        finally:
-            await backend.close()
-    token: str = run(go())
-    return token
+    return on_graph(host, graph, lambda backend: tokens.issue(backend, owner, role, organisation))
 
 
 def new_graph_name(prefix: str = "t") -> str:

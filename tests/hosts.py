@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from graph.client import GraphBackend
 from graph.embedded import EmbeddedGraphServer
@@ -25,6 +26,7 @@ from graph.neo4j_backend import Neo4jBackend
 from settings import Settings
 
 _names = itertools.count()
+T = TypeVar("T")
 
 
 class GraphHost(Protocol):
@@ -60,6 +62,17 @@ class GraphHost(Protocol):
     def release(self, graph: str) -> None:
         """Unpin a graph: its place may be given to another."""
         ...
+
+
+def on_graph(host: GraphHost, graph: str, work: Callable[[GraphBackend], Awaitable[T]]) -> T:
+    """Do `work` with a backend on one graph, in an event loop of its own."""
+    async def go() -> T:
+        backend = host.backend(graph)
+        try:
+            return await work(backend)
+        finally:
+            await backend.close()
+    return asyncio.run(go())
 
 
 def _settings(data_dir: Path, **values: Any) -> Settings:
@@ -194,11 +207,5 @@ class Neo4jHost:
                 del self._holder[index]
                 self._pinned.discard(index)
 
-    def _run(self, graph: str, work: Any) -> Any:
-        async def go() -> Any:
-            backend = self.backend(graph)
-            try:
-                return await work(backend)
-            finally:
-                await backend.close()
-        return asyncio.run(go())
+    def _run(self, graph: str, work: Callable[[GraphBackend], Awaitable[T]]) -> T:
+        return on_graph(self, graph, work)
