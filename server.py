@@ -36,6 +36,7 @@ from protection.cost import cost_extension
 from protection.errors import ErrorPolicy, silence_library_error_log
 from protection.limits import limit_extensions
 from protection.middleware import protective_middleware
+from protection.slow_clients import use_header_deadline
 from protection.view import GuardedGraphQL
 from resolvers.context import Context
 from schema import build_schema
@@ -146,6 +147,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *web_routes(settings),
     ], middleware=protective_middleware(settings), lifespan=lifespan)
     app.state.settings = settings
+    use_header_deadline(settings)
     return app
 
 
@@ -219,14 +221,14 @@ def main(argv: list[str] | None = None) -> None:
     if args.workers <= 1:
         app = CleanStartupErrors(create_app(settings))
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    lifespan="on")
+                    lifespan="on", **use_header_deadline(settings))
         return
     try:
         with shared_graph(settings) as env:
             os.environ.update(env)
             uvicorn.run("server:worker_app", factory=True, workers=args.workers,
                         host=args.host, port=args.port, log_level=args.log_level,
-                        lifespan="on")
+                        lifespan="on", **use_header_deadline(settings))
     except (GraphUnavailable, ImportRefused) as error:
         print(f"registry cannot start: {error}", file=sys.stderr)
         sys.exit(3)  # uvicorn's status for a failed start-up, as with one worker

@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     max_queue: int = Field(default=64, ge=0)
     queue_wait_ms: int = Field(default=5_000, ge=0)
     body_timeout_ms: int = Field(default=10_000, ge=100)
+    header_timeout_ms: int = Field(default=10_000, ge=100)
     # Comma-separated origins; `*` lets any page read; empty: no CORS.
     cors_origins: Annotated[list[str], NoDecode] = ["*"]
     trace_round_trips: bool = False

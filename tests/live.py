@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import uvicorn
 
+from protection.slow_clients import use_header_deadline
 from server import create_app
 from settings import Settings
 
@@ -28,7 +29,8 @@ class LiveServer:
         self.port = self._socket.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.app = create_app(settings)
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="on")
+        config = uvicorn.Config(self.app, log_level="warning", lifespan="on",
+                                **use_header_deadline(settings))
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run,
                                         kwargs={"sockets": [self._socket]}, daemon=True)

@@ -101,3 +101,19 @@ def _send_half_a_body(live: LiveServer) -> bytes:
         sock.sendall(b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                      b"Content-Length: 100\r\n\r\n{\"query\": ")
         return sock.recv(4096)
+
+
+def test_connections_sending_headers_too_slowly_are_closed(graph_host: GraphHost,
+                                                           backbone_template: str) -> None:
+    from tests.conftest import served
+    with served(graph_host, backbone_template, header_timeout_ms=300) as live:
+        slow = [socket.create_connection(("127.0.0.1", live.port), timeout=10)
+                for _ in range(30)]
+        try:
+            for sock in slow:
+                sock.sendall(b"POST /graphql HTTP/1.1\r\nHost: x\r\n")  # and never the rest
+            assert live.data("{ countries { id } }")["countries"]  # others are served
+            assert all(sock.recv(1024) == b"" for sock in slow)  # closed by the server
+        finally:
+            for sock in slow:
+                sock.close()
