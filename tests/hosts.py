@@ -26,6 +26,8 @@ from graph.neo4j_backend import Neo4jBackend
 from settings import Settings
 
 _names = itertools.count()
+# Tests read whole graphs (snapshots) on a machine that may be busy: a generous bound.
+READ_TIMEOUT_MS = 60_000
 T = TypeVar("T")
 
 
@@ -35,7 +37,7 @@ class GraphHost(Protocol):
     name: str
     data_dir: Path
 
-    def backend(self, graph: str, timeout_ms: int = 10_000) -> GraphBackend:
+    def backend(self, graph: str, timeout_ms: int = READ_TIMEOUT_MS) -> GraphBackend:
         """A backend on one graph (create it inside the test's event loop)."""
         ...
 
@@ -95,7 +97,7 @@ class FalkorHost:
         self.url = server.url
         self.data_dir = Path(server.data_dir)
 
-    def backend(self, graph: str, timeout_ms: int = 10_000) -> FalkorBackend:
+    def backend(self, graph: str, timeout_ms: int = READ_TIMEOUT_MS) -> FalkorBackend:
         """A backend on one graph of the server."""
         return FalkorBackend.connect(self.url, graph, timeout_ms)
 
@@ -155,7 +157,7 @@ class Neo4jHost:
         raise LookupError(f"graph {graph} is not held by any Neo4j server (its server was "
                           f"given to a later graph: pin graphs kept across tests)")
 
-    def backend(self, graph: str, timeout_ms: int = 10_000) -> Neo4jBackend:
+    def backend(self, graph: str, timeout_ms: int = READ_TIMEOUT_MS) -> Neo4jBackend:
         """A backend on the server holding the graph."""
         return Neo4jBackend(self.uri(graph), None, "neo4j", timeout_ms)
 
