@@ -4,7 +4,8 @@ THESE STATEMENTS ARE MEASUREMENT FLOORS, NOT PART OF THE REGISTRY. The
 registry's own Cypher lives in `graph/` only; these are written here, for the
 benchmark alone, to say how fast the same data comes out of the graph when a
 person who knows the graph writes one statement for it and runs it through the
-backend client (`graph.falkor_backend.FalkorClient`), with no GraphQL, no HTTP
+backend client (`graph.falkor_backend.FalkorClient`, or `graph.neo4j_backend.Neo4jBackend`
+on Neo4j), with no GraphQL, no HTTP
 and no resolvers. The benchmark reports each operation's latency as a multiple
 of its floor's.
 """
@@ -60,6 +61,23 @@ COMMUNE_NETWORK: LiteralString = (
     "[(g)<-[:INVOLVES {slot: 'programme'}]-(f:Link {kind: 'PARTICIPATION', role: 'FUNDER'})"
     "-[:INVOLVES {slot: 'participant'}]->(x:Entity) | {id: x.id, nameFr: x.nameFr}]}] "
     "AS programmes"
+)
+
+# A commune's twinnings: partner, programme and the programme's funders, one row per
+# twinning. Filters on links come after a WITH: written as nested pattern comprehensions
+# (as COMMUNE_NETWORK is), FalkorDB 4.16 took 15-20 ms and answered `programme: null`
+# for Berkane's twinning, whose programme Neo4j found.
+TWINNINGS: LiteralString = (
+    "MATCH (c:Territory {code: $code})<-[a:INVOLVES]-(t:Link) "
+    "WITH c, a, t WHERE a.slot = 'party' AND t.kind = 'TWINNING' "
+    "MATCH (t)-[b:INVOLVES]->(o:Entity) WHERE b.slot = 'party' AND o.id <> c.id "
+    "OPTIONAL MATCH (t)-[:INVOLVES {slot: 'programme'}]->(g:Entity) "
+    "OPTIONAL MATCH (g)<-[d:INVOLVES]-(f:Link) "
+    "WHERE d.slot = 'programme' AND f.kind = 'PARTICIPATION' AND f.role = 'FUNDER' "
+    "OPTIONAL MATCH (f)-[e:INVOLVES]->(x:Entity) WHERE e.slot = 'participant' "
+    "RETURN t.id AS id, t.since AS since, t.status AS status, o.id AS partner, "
+    "o.nameFr AS partnerName, g.id AS programme, g.nameFr AS programmeName, "
+    "collect(x.id) AS funders"
 )
 
 # Members of a network by region and level, against the backbone's totals, with the
@@ -122,6 +140,11 @@ PEOPLE_AND_ORGANISATIONS: LiteralString = (
 TWINNED_ABROAD: LiteralString = (
     "MATCH (:Link {kind: 'TWINNING'})-[:INVOLVES {slot: 'party'}]->(m:Entity) "
     "WHERE m.country = 'BE' RETURN DISTINCT m.id AS id ORDER BY id"
+)
+# Communes in a twinning (the twinnings operation cycles through up to 20 of them).
+TWINNED_COMMUNES: LiteralString = (
+    "MATCH (:Link {kind: 'TWINNING'})-[:INVOLVES {slot: 'party'}]->(c:Commune) "
+    "RETURN DISTINCT c.code AS code ORDER BY code LIMIT 20"
 )
 GRAPH_SIZE: LiteralString = (
     "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS edges"

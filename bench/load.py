@@ -6,7 +6,9 @@ each client on its own keep-alive connection sending the operation again as
 soon as the previous answer arrived, cycling through the operation's
 variables (throughput and latency under load), then with one client (the
 latency one user sees); then it does the same with the operation's floor
-statement through the backend client, straight to the graph server. In `trace` mode it sends
+statement through the backend client (FalkorDB's or Neo4j's, as the plan's `graph`
+says), straight to the graph server; an operation without a floor (the peer's) has
+only the HTTP measurements. In `trace` mode it sends
 each operation once and records the database round trips the server reports.
 
 The HTTP client is a minimal HTTP/1.1 one over asyncio streams, with the
@@ -25,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 import uvloop
-from falkordb.asyncio import FalkorDB
 
-from graph.falkor_backend import FalkorClient
+from bench.graphs import FloorClient
+from graph.errors import GraphError
 
 
 class HttpClient:
@@ -153,9 +155,10 @@ async def http_load(host: str, port: int, op: dict[str, Any], clients: int,
     return await _drive(clients, seconds, worker)
 
 
-async def floor_load(graph: FalkorClient, op: dict[str, Any], clients: int,
+async def floor_load(graph: FloorClient, op: dict[str, Any], clients: int,
                      seconds: float) -> Measured:
-    """Drive one operation's floor statement through the backend client."""
+    """Drive one operation's floor statement through the backend client; a statement that
+    fails (a timeout: 60 s) counts as a failure and ends that client's turn."""
     params = op["floor_params"]
 
     async def worker(index: int, deadline: float) -> tuple[list[float], int]:
@@ -163,7 +166,11 @@ async def floor_load(graph: FalkorClient, op: dict[str, Any], clients: int,
         turn = index
         while time.perf_counter() < deadline:
             began = time.perf_counter()
-            await graph.read(op["floor"], params[turn % len(params)])
+            try:
+                await graph.read(op["floor"], params[turn % len(params)])
+            except GraphError as error:
+                print(f"  {op['name']} floor failed: {error}", file=sys.stderr, flush=True)
+                return latencies, 1
             latencies.append(time.perf_counter() - began)
             turn += 1
         return latencies, 0
@@ -185,32 +192,36 @@ async def trace(host: str, port: int, ops: list[dict[str, Any]]) -> list[dict[st
     return out
 
 
+async def _measure(graph: FloorClient, host: str, port: int, op: dict[str, Any],
+                   plan: dict[str, Any]) -> dict[str, Any]:
+    """One operation: concurrent clients, one client, then its floor both ways."""
+    clients = plan["clients"]
+    await http_load(host, port, op, clients, plan["warmup"])
+    http = await http_load(host, port, op, clients, plan["seconds"])
+    single = await http_load(host, port, op, 1, plan["latency_seconds"])
+    result = {"name": op["name"], "http": http.summary(), "single": single.summary()}
+    line = (f"  {op['name']:<16} {http.summary()['rps']:>8} req/s with {clients} clients; "
+            f"one client: p50 {single.summary()['p50_ms']} ms")
+    if op["floor"] is not None:
+        await floor_load(graph, op, clients, min(plan["warmup"], 1.0))
+        floor = await floor_load(graph, op, clients, plan["floor_seconds"])
+        floor_single = await floor_load(graph, op, 1, plan["floor_seconds"])
+        result.update(floor=floor.summary(), floor_single=floor_single.summary())
+        line += f", floor p50 {floor_single.summary()['p50_ms']} ms"
+    print(line, file=sys.stderr, flush=True)
+    return result
+
+
 async def run(plan: dict[str, Any]) -> dict[str, Any]:
     """Carry out a plan (see bench.__main__) and return its measurements."""
     host, port = plan["host"], plan["port"]
     if plan["mode"] == "trace":
         return {"trace": await trace(host, port, plan["ops"])}
-    db = FalkorDB.from_url(plan["graph_url"], socket_timeout=None)
-    graph = FalkorClient(db, plan["graph"], 60_000)
-    results = []
+    graph = FloorClient(plan["graph"])
     try:
-        for op in plan["ops"]:
-            clients = plan["clients"]
-            await http_load(host, port, op, clients, plan["warmup"])
-            http = await http_load(host, port, op, clients, plan["seconds"])
-            single = await http_load(host, port, op, 1, plan["latency_seconds"])
-            await floor_load(graph, op, clients, min(plan["warmup"], 1.0))
-            floor = await floor_load(graph, op, clients, plan["floor_seconds"])
-            floor_single = await floor_load(graph, op, 1, plan["floor_seconds"])
-            results.append({"name": op["name"], "http": http.summary(),
-                            "single": single.summary(), "floor": floor.summary(),
-                            "floor_single": floor_single.summary()})
-            print(f"  {op['name']:<16} {http.summary()['rps']:>8} req/s with {clients} "
-                  f"clients; one client: p50 {single.summary()['p50_ms']} ms, floor p50 "
-                  f"{floor_single.summary()['p50_ms']} ms", file=sys.stderr, flush=True)
+        return {"ops": [await _measure(graph, host, port, op, plan) for op in plan["ops"]]}
     finally:
-        await db.aclose()
-    return {"ops": results}
+        await graph.close()
 
 
 def main(argv: list[str]) -> int:

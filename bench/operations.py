@@ -40,6 +40,13 @@ CONNECTIONS = """query Connections($from: ID!, $to: ID!) {
 ENTITIES = """query Entities($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Commune { id code nameFr population } }
 }"""
+TWINNINGS = """query CommuneTwinnings($code: String!) {
+  collectivity(code: $code) {
+    id nameFr
+    twinnings { id since status partner { id ... on Collectivity { nameFr } }
+                programme { id nameFr funders { participant { id } } } }
+  }
+}"""
 PAGE = ("query Page { collectivities(filter: {level: [COMMUNE]}, first: 100) { totalCount "
         "edges { cursor node { id code nameFr population } } "
         "pageInfo { hasNextPage endCursor } } }")
@@ -53,6 +60,7 @@ class Targets:
 
     codes: list[str]
     commune_code: str
+    twinned_codes: list[str]
     network_id: str
     connection: tuple[str, str] | None
     representation_sets: list[list[str]]
@@ -60,13 +68,14 @@ class Targets:
 
 @dataclass
 class Operation:
-    """One user operation: a GraphQL request (variables cycled) and its floor statement."""
+    """One user operation: a GraphQL request (variables cycled) and its floor statement
+    (none for the peer's operations)."""
 
     name: str
     title: str
     query: str
     variables: list[dict[str, Any]]
-    floor: str
+    floor: str | None
     floor_params: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -89,6 +98,9 @@ def operations(targets: Targets) -> list[Operation]:
         Operation("commune_network", "commune: networks, twinnings, programmes, funders",
                   COMMUNE_NETWORK, [{"code": targets.commune_code}], floors.COMMUNE_NETWORK,
                   [{"code": targets.commune_code}]),
+        Operation("twinnings", "commune: twinnings, programmes, funders", TWINNINGS,
+                  [{"code": code} for code in targets.twinned_codes], floors.TWINNINGS,
+                  [{"code": code} for code in targets.twinned_codes]),
         Operation("coverage", "coverage of a network by region", COVERAGE,
                   [{"id": targets.network_id}], floors.COVERAGE, [{"id": targets.network_id}]),
     ]
