@@ -28,11 +28,7 @@ def log_size(log: Path) -> int:
 def damage(log: Path, since: int, cut_off_allowed: bool = False) -> str | None:
     """What is wrong with the append-only file, per the log lines written after `since`
     (a cut-off last write is not, when the operator allowed dropping it)."""
-    if not log.exists():
-        return None
-    with log.open("rb") as file:
-        file.seek(since)
-        lines = file.read().decode(errors="replace").splitlines()
+    lines = _written_since(log, since).splitlines()
     failed = [line for line in lines if _REPLAY_FAILED in line
               and not any(harmless in line for harmless in _HARMLESS)]
     if failed:
@@ -47,11 +43,7 @@ def damage(log: Path, since: int, cut_off_allowed: bool = False) -> str | None:
 
 def cut_off_tail_loaded(log: Path, since: int) -> bool:
     """Whether the server dropped a cut-off tail because it was allowed to."""
-    if not log.exists():
-        return False
-    with log.open("rb") as file:
-        file.seek(since)
-        return "loaded anyway because aof-load-truncated" in file.read().decode(errors="replace")
+    return "loaded anyway because aof-load-truncated" in _written_since(log, since)
 
 
 def refusal(data_dir: Path, what: str) -> str:
@@ -62,6 +54,15 @@ def refusal(data_dir: Path, what: str) -> str:
             f"(`python -m importers restore FILE` with REGISTRY_DATA_DIR set to a new "
             f"directory) or, if only the last write is cut off, start once with "
             f"REGISTRY_AOF_LOAD_TRUNCATED=true to drop it")
+
+
+def _written_since(log: Path, since: int) -> str:
+    """What the server wrote to its log after offset `since` (nothing: no log yet)."""
+    if not log.exists():
+        return ""
+    with log.open("rb") as file:
+        file.seek(since)
+        return file.read().decode(errors="replace")
 
 
 def _quote(line: str) -> str:

@@ -27,7 +27,6 @@ from graphql import (
     GraphQLList,
     GraphQLNamedType,
     GraphQLNonNull,
-    GraphQLObjectType,
     GraphQLOutputType,
     GraphQLSchema,
     InlineFragmentNode,
@@ -110,21 +109,20 @@ class CostCounter:
         inner_page = first if first is not None else (
             self.default_page if "first" in field.args else None)
         each = 1 + self._selections(node.selection_set, named, inner_page, seen)
-        return self._size(f"{parent.name}.{name}", field.type, arguments, page) * each
+        if not _is_list(field.type):
+            return each
+        return self._list_size(parent.name, name, arguments, first, page) * each
 
-    def _size(self, path: str, kind: GraphQLOutputType, arguments: dict[str, Any],
-              page: int | None) -> int:
-        name = path.split(".")[1]
-        if not _is_list(kind):
-            return 1
+    @staticmethod
+    def _list_size(parent: str, name: str, arguments: dict[str, Any], first: int | None,
+                   page: int | None) -> int:
         if name == "_entities":
             return max(1, len(arguments.get("representations") or []))
         if name in PAGE_FIELDS and page is not None:
             return page
-        first = self._first(arguments)
         if first is not None:
             return first
-        return LIST_SIZES.get(path, LIST_SIZES.get(name, DEFAULT_LIST_SIZE))
+        return LIST_SIZES.get(f"{parent}.{name}", LIST_SIZES.get(name, DEFAULT_LIST_SIZE))
 
     def _first(self, arguments: dict[str, Any]) -> int | None:
         """A page size asked for; past the largest page the resolver refuses it more clearly."""
@@ -137,11 +135,9 @@ class CostCounter:
 
 
 def _field_of(parent: GraphQLNamedType, name: str) -> GraphQLField | None:
-    fields = getattr(parent, "fields", None)
-    if isinstance(parent, GraphQLObjectType) or fields is not None:
-        found: GraphQLField | None = (fields or {}).get(name)
-        return found
-    return None
+    """The field of an object or interface type (unions and scalars have none)."""
+    fields: dict[str, GraphQLField] = getattr(parent, "fields", None) or {}
+    return fields.get(name)
 
 
 def _is_list(kind: GraphQLOutputType) -> bool:

@@ -125,15 +125,16 @@ async def link_fact(info: Info, kind: str, value: Any, sources: list[strawberry.
 async def _as_one_unit(info: Info, new_source: inputs.SourceInput | None, cited: list[str],
                        fact: Awaitable[Outcome]) -> Outcome:
     """The fact's outcome; a `newSource` made for it is withdrawn if the fact is refused."""
+    if new_source is None:
+        return await fact
+    kept = False
     try:
         outcome = await fact
-    except BaseException:
-        if new_source is not None:
+        kept = outcome.target_id is not None
+        return outcome
+    finally:
+        if not kept:
             await contributions.withdraw_new_source(info, cited[-1])
-        raise
-    if new_source is not None and outcome.target_id is None:
-        await contributions.withdraw_new_source(info, cited[-1])
-    return outcome
 
 
 async def update_fact(info: Info, entity_type: str, id: str, version: int, value: Any,
