@@ -13,29 +13,20 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from auth.tokens import Principal, now
+from domain import model
 from domain.names import clean_name
+from domain.records import ENTITY_RECORDS
+from domain.rows import entity_row, name_row
+from domain.vocabulary import Language
 from graph import contributions as graph_contributions
 from graph.client import Row
 from graph.errors import ConstraintViolation
-from importers.network import records
-from importers.network.resolve import EXPECTS, TYPE_OF_SECTION
-from importers.network.rows import DERIVED_LINKS, entity_row, link_id_of, name_row
 from resolvers import authorization
 from resolvers.context import Info
 
-SECTION_OF_TYPE = {entity_type: section for section, entity_type in TYPE_OF_SECTION.items()}
-ENTITY_MODELS: dict[str, type[BaseModel]] = {
-    "Organisation": records.OrganisationRecord, "Network": records.NetworkRecord,
-    "Programme": records.ProgrammeRecord, "Person": records.PersonRecord,
-    "Post": records.PostRecord, "Event": records.EventRecord,
-    "Document": records.DocumentRecord, "Source": records.SourceRecord,
-}
-PREFIX = {"Organisation": "org", "Network": "network", "Programme": "programme",
-          "Person": "person", "Post": "post", "Event": "event", "Document": "document",
-          "Source": "src"}
 ORIGIN = "api"
 
 
@@ -96,13 +87,14 @@ async def cited_sources(info: Info, sources: list[str], outcome: Outcome) -> lis
 
 
 async def check_refs(info: Info, section: str, refs: dict[str, str | list[str] | None],
-                      outcome: Outcome) -> None:
+                     outcome: Outcome) -> None:
+    """Each reference names an existing entity of a type its field accepts."""
     wanted = [i for v in refs.values() for i in (v if isinstance(v, list) else [v]) if i]
     found = await current_rows(info, wanted)
     for name, value in refs.items():
         for entity_id in (value if isinstance(value, list) else [value]):
             kind = kind_of(found.get(entity_id or ""))
-            expects = EXPECTS.get((section, name), frozenset())
+            expects = model.EXPECTS.get((section, name), frozenset())
             if entity_id and kind not in expects:
                 what = "nothing" if kind is None else f"a {kind}"
                 outcome.problems.append((name, f"{entity_id!r} is {what}; expected "
@@ -121,12 +113,12 @@ async def create_entity(info: Info, entity_type: str, data: dict[str, Any],
     if entity_type == "Source":
         data.pop("sources")
     try:
-        record: Any = ENTITY_MODELS[entity_type].model_validate(data)
+        record: Any = ENTITY_RECORDS[entity_type].model_validate(data)
     except ValidationError as error:
         return Outcome(problems=problems_of(error))
-    section = SECTION_OF_TYPE[entity_type]
-    derived = [(attr, kind, own, other, getattr(record, attr))
-               for sec, attr, kind, own, other in DERIVED_LINKS if sec == section]
+    section = model.ENTITY_TYPE[entity_type].section
+    derived = [(r.field, r.kind, r.own, r.other, getattr(record, r.field))
+               for r in model.references_of(entity_type)]
     await check_refs(info, section, {attr: ref for attr, _, _, _, ref in derived}, outcome)
     cited = [] if entity_type == "Source" else await cited_sources(info, sources, outcome)
     if outcome.problems:
@@ -134,11 +126,11 @@ async def create_entity(info: Info, entity_type: str, data: dict[str, Any],
     involved = [record.id, *(ref for *_, ref in derived)]
     if entity_type != "Source":
         await authorization.check(info, who, cited, involved)
-    row, names = entity_row(section, entity_type, record, ORIGIN)
+    row, names = entity_row(entity_type, record, ORIGIN)
     if entity_type == "Source":
         row["props"]["contributor"] = who.owner
         row["props"]["contributorTokenId"] = who.token_id
-    links = [{"id": link_id_of(kind, [record.id, ref], None), "other": ref, "ownSlot": own,
+    links = [{"id": model.link_id_of(kind, [record.id, ref], None), "other": ref, "ownSlot": own,
               "otherSlot": other, "props": {"kind": kind, "origin": ORIGIN}}
              for _, kind, own, other, ref in derived if ref]
     change = change_record(info, who, "CREATE", (record.id, entity_type), None, row["props"],
@@ -150,7 +142,7 @@ async def create_entity(info: Info, entity_type: str, data: dict[str, Any],
 
 
 def _new_id(entity_type: str) -> str:
-    return f"{PREFIX[entity_type]}:{secrets.token_hex(6)}"
+    return f"{model.ENTITY_TYPE[entity_type].prefix}:{secrets.token_hex(6)}"
 
 
 async def write_outcome(outcome: Outcome, target: str, change_id: str, statement: Any) -> Outcome:
@@ -175,8 +167,8 @@ async def add_name(info: Info, target: str, lang: str, text: str, kind: str,
     """Add an official name or an alias to any entity."""
     who = await authorization.writer(info)
     outcome = Outcome()
-    if lang not in records.LANGUAGES:
-        outcome.problems.append(("lang", f"must be one of {', '.join(records.LANGUAGES)}"))
+    if lang not in set(Language):
+        outcome.problems.append(("lang", f"must be one of {', '.join(Language)}"))
     try:
         text = clean_name(text)
     except ValueError as error:

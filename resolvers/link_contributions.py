@@ -1,14 +1,15 @@
-"""Creating links through the API: memberships, twinnings, participations and more."""
+"""Creating links through the API: any kind declared with a mutation in domain/model.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from domain import model
+from domain.records import LINK_RECORDS
+from domain.rows import link_parties, link_props, repeated_slot
 from graph import contributions as graph_contributions
-from importers.network import records
-from importers.network.rows import link_id_of
 from resolvers import authorization
 from resolvers.context import Info
 from resolvers.contributions import (
@@ -21,61 +22,47 @@ from resolvers.contributions import (
     write_outcome,
 )
 
-# kind -> (section, record model, [(field, slot)], role field)
-LINKS: dict[str, tuple[str, type[BaseModel], list[tuple[str, str]], str | None]] = {
-    "MEMBERSHIP": ("memberships", records.MembershipRecord,
-                   [("network", "network"), ("member", "member")], None),
-    "TWINNING": ("twinnings", records.TwinningRecord,
-                 [("parties", "party"), ("programme", "programme")], None),
-    "PARTICIPATION": ("participations", records.ParticipationRecord,
-                      [("programme", "programme"), ("participant", "participant")], "role"),
-    "HOLDING": ("holdings", records.HoldingRecord, [("post", "post"), ("person", "holder")],
-                None),
-    "ATTENDANCE": ("attendances", records.AttendanceRecord,
-                   [("event", "event"), ("participant", "participant")], "role"),
-}
-LINK_PROPS = ("since", "until", "note", "status")
+UPDATABLE = ("since", "until", "note", "status", "role")
+"""What `updateLink` may change on a link."""
 
 
-def _parties(record: Any, slots: list[tuple[str, str]]) -> list[dict[str, str]]:
-    parties = []
-    for attr, slot in slots:
-        value = getattr(record, attr)
-        for entity_id in sorted(value) if isinstance(value, list) else [value]:
-            if entity_id:
-                parties.append({"slot": slot, "id": entity_id})
-    return parties
+def _references(kind: model.LinkKind, record: Any) -> dict[str, Any] | None:
+    """The record's references by field; None if one is a look-up rather than an id."""
+    refs = {slot.record_field: getattr(record, slot.record_field) for slot in kind.slots}
+    values = [v for value in refs.values() for v in (value if isinstance(value, list)
+                                                      else [value])]
+    return refs if all(isinstance(v, str | None) for v in values) else None
 
 
-async def create_link(info: Info, kind: str, data: dict[str, Any],
+async def create_link(info: Info, kind_name: str, data: dict[str, Any],
                       sources: list[str]) -> Outcome:
     """Create a reified link between existing entities, with sources and a Change."""
     who = await authorization.writer(info)
-    section, model, slots, role_field = LINKS[kind]
+    kind = model.LINK_KIND[kind_name]
     try:
-        record: Any = model.model_validate({**data, "sources": sources or ["src:none"]})
+        record: Any = LINK_RECORDS[kind_name].model_validate(
+            {**data, "sources": sources or ["src:none"]})
     except ValidationError as error:
         return Outcome(problems=problems_of(error))
     outcome = Outcome()
-    refs = {attr: getattr(record, attr) for attr, _ in slots}
-    if any(not isinstance(v, str | list | None) for v in refs.values()):
+    refs = _references(kind, record)
+    if refs is None:
         outcome.problems.append(("input", "references must be ids (MA:..., BE:..., org:...)"))
         return outcome
-    await check_refs(info, section, refs, outcome)
-    parties = _parties(record, slots)
-    if kind == "TWINNING" and len({p["id"] for p in parties if p["slot"] == "party"}) < 2:
-        outcome.problems.append(("parties", "a collectivity cannot be twinned with itself"))
+    await check_refs(info, kind.section or "", refs, outcome)
+    pairs = link_parties(kind, record, lambda ref: ref)
+    if (repeated := repeated_slot(kind, pairs)) is not None:
+        outcome.problems.append((repeated.record_field, repeated.repeated))
     cited = await cited_sources(info, sources, outcome)
     if outcome.problems:
         return outcome
+    parties = [{"slot": slot, "id": entity_id or ""} for slot, entity_id in pairs]
     await authorization.check(info, who, cited, [p["id"] for p in parties])
-    role = getattr(record, role_field) if role_field else None
-    link_id = link_id_of(kind, [p["id"] for p in parties], role)
-    props = {"kind": kind, "role": role, "origin": ORIGIN,
-             **{k: getattr(record, k, None) for k in LINK_PROPS}}
-    change = change_record(info, who, "CREATE", (link_id, kind), None,
+    props = link_props(kind, record, ORIGIN)
+    link_id = model.link_id_of(kind_name, [p["id"] for p in parties], props["role"])
+    change = change_record(info, who, "CREATE", (link_id, kind_name), None,
                            {**props, "parties": parties}, sources)
     params = {"id": link_id, "props": props, "change": change, "parties": parties,
               "sources": sources}
     return await write_outcome(outcome, link_id, change["id"],
-                        graph_contributions.create_link(info.context.graph, params))
+                               graph_contributions.create_link(info.context.graph, params))

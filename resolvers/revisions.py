@@ -8,13 +8,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from auth.tokens import Principal
+from domain.records import ENTITY_RECORDS
+from domain.rows import entity_row
 from graph import contributions as graph_contributions
-from importers.network.rows import entity_row
 from resolvers import authorization
 from resolvers.context import Info
 from resolvers.contributions import (
-    ENTITY_MODELS,
-    SECTION_OF_TYPE,
     Outcome,
     change_record,
     cited_sources,
@@ -22,7 +21,7 @@ from resolvers.contributions import (
     kind_of,
     problems_of,
 )
-from resolvers.link_contributions import LINK_PROPS
+from resolvers.link_contributions import UPDATABLE
 
 # Structural links and names are not changed by an update: add names with addName,
 # and retire then recreate a fact whose parties change.
@@ -35,7 +34,7 @@ async def update_entity(info: Info, entity_type: str, target: str, version: int,
     """Replace an entity's properties if nobody changed it since `version`."""
     who = await authorization.writer(info)
     outcome = Outcome()
-    model = ENTITY_MODELS[entity_type]
+    model = ENTITY_RECORDS[entity_type]
     try:
         record: Any = model.model_validate({**data, "id": target, "sources": sources or ["x"]}
                                            if entity_type != "Source" else {**data, "id": target})
@@ -48,7 +47,7 @@ async def update_entity(info: Info, entity_type: str, target: str, version: int,
     await authorization.check(info, who, cited, [target], existing_id=target, existing=current)
     if current is None or kind_of(current) != entity_type:
         return Outcome(not_found=True)
-    row, _ = entity_row(SECTION_OF_TYPE[entity_type], entity_type, record, current["origin"])
+    row, _ = entity_row(entity_type, record, current["origin"])
     props = {k: v for k, v in row["props"].items() if k not in _FROZEN}
     return await _guarded(info, Revision(who, target, entity_type, version, current, props,
                                          sources), outcome)
@@ -68,7 +67,7 @@ async def update_link(info: Info, target: str, version: int, data: dict[str, Any
                               existing=current)
     if current is None or not current.get("isLink"):
         return Outcome(not_found=True)
-    props = {k: v for k, v in data.items() if k in (*LINK_PROPS, "role")}
+    props = {k: v for k, v in data.items() if k in UPDATABLE}
     return await _guarded(info, Revision(who, target, current["kind"], version, current, props,
                                          sources, is_link=True), outcome)
 

@@ -65,7 +65,7 @@ class Partner:
     async def through(self, info: Info) -> Node | None:
         from schema.entity import node_from
         from schema.link import link_from
-        if self.via == LinkKind.TWINNING:
+        if self.via.value == "TWINNING":
             row = await resolve.link(info, self.through_id)
             return None if row is None else link_from(row)
         return node_from(await resolve.entity(info, self.through_id))

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 from enum import Enum
-from typing import Any
+from typing import Any, Optional
 
 import strawberry
 
+from domain import model
 from schema.network_enums import (
     EventKind,
-    EventRole,
     EventStatus,
     OrganisationKind,
-    ParticipationRole,
     ProgrammeKind,
     TwinningStatus,
 )
 
-DATE = "Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD."
+DATE = model.DATE
 
 
 @strawberry.input(description="A text in one language (ar, fr, nl, en, de, zgh).")
@@ -106,50 +105,42 @@ class SourceInput:
     note: str | None = None
 
 
-@strawberry.input
-class MembershipInput:
-    network: strawberry.ID
-    member: strawberry.ID
-    since: str | None = strawberry.field(default=None, description=DATE)
-    until: str | None = strawberry.field(default=None, description=DATE)
-    note: str | None = None
+def _slot_input(slot: model.Slot) -> tuple[Any, Any]:
+    description = slot.input_description or None
+    if slot.count > 1:
+        return list[strawberry.ID], strawberry.field(description=description)
+    if slot.required:
+        return strawberry.ID, strawberry.field(description=description)
+    return Optional[strawberry.ID], strawberry.field(default=None,  # noqa: UP045
+                                                     description=description)
 
 
-@strawberry.input
-class TwinningInput:
-    parties: list[strawberry.ID] = strawberry.field(description="The two local governments.")
-    programme: strawberry.ID | None = None
-    status: TwinningStatus = TwinningStatus.ACTIVE
-    since: str | None = strawberry.field(default=None, description=DATE)
-    until: str | None = strawberry.field(default=None, description=DATE)
-    note: str | None = None
+def _prop_input(prop: model.Prop) -> tuple[Any, Any]:
+    kind = prop.graphql or prop.type
+    if prop.required:
+        return kind, strawberry.field()
+    return (kind if prop.default is not None else Optional[kind],  # noqa: UP045
+            strawberry.field(default=prop.default, description=prop.description or None))
 
 
-@strawberry.input
-class ParticipationInput:
-    programme: strawberry.ID
-    participant: strawberry.ID
-    role: ParticipationRole
-    since: str | None = strawberry.field(default=None, description=DATE)
-    until: str | None = strawberry.field(default=None, description=DATE)
-    note: str | None = None
+def _link_input(kind: model.LinkKind) -> type:
+    """The input of a link mutation: its slots as ids, role, properties, dates and note."""
+    fields = {slot.record_field: _slot_input(slot) for slot in kind.slots}
+    if kind.role is not None:
+        fields["role"] = (kind.role, strawberry.field())
+    fields.update({prop.name: _prop_input(prop) for prop in kind.props})
+    if kind.dated:
+        fields.update({name: (Optional[str], strawberry.field(  # noqa: UP045
+            default=None, description=DATE)) for name in model.DATE_FIELDS})
+    fields["note"] = (Optional[str], strawberry.field(default=None))  # noqa: UP045
+    namespace: dict[str, Any] = {"__module__": __name__,
+                                 "__annotations__": {k: t for k, (t, _) in fields.items()}}
+    namespace.update({k: f for k, (_, f) in fields.items()})
+    return strawberry.input(type(kind.input or "", (), namespace))
 
 
-@strawberry.input
-class HoldingInput:
-    post: strawberry.ID
-    person: strawberry.ID
-    since: str | None = strawberry.field(default=None, description=DATE)
-    until: str | None = strawberry.field(default=None, description=DATE)
-    note: str | None = None
-
-
-@strawberry.input
-class AttendanceInput:
-    event: strawberry.ID
-    participant: strawberry.ID
-    role: EventRole
-    note: str | None = None
+LINK_INPUTS: dict[str, type] = {k.kind: _link_input(k) for k in model.LINK_KINDS if k.input}
+"""The input type of each kind of link the API creates, by kind."""
 
 
 @strawberry.input(description="What an update of a link may change.")

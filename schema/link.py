@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeAlias
 
 import strawberry
 from strawberry import Private
 
+from domain import model
 from graph.client import Row
 from resolvers import network as resolve
 from resolvers.context import Info
 from schema.entity import node_from
-from schema.network_enums import (
-    DocumentRole,
-    EventRole,
-    LinkKind,
-    ParticipationRole,
-    TwinningStatus,
-)
+from schema.network_enums import LinkKind
 from schema.node import Node
 
 if TYPE_CHECKING:
-    from schema.document import Document
-    from schema.event import Event
-    from schema.network import Network
-    from schema.person import Person, Post
-    from schema.programme import Programme
     from schema.source import Source
 
 
@@ -47,6 +38,7 @@ class Link(Node):
     until: str | None = strawberry.field(description="End, partial ISO date, when stated.")
     note: str | None
     row: Private[Row]
+    viewer: Private[str | None] = None
 
     @strawberry.field(description="Increases with each change; give it back when updating.")
     def version(self) -> int:
@@ -76,107 +68,70 @@ def _args(row: Row) -> dict[str, Any]:
             "until": link.get("until"), "note": link.get("note"), "row": row}
 
 
-@strawberry.type(description="A collectivity's membership of a network.")
-class Membership(Link):
-    @strawberry.field
-    async def network(self, info: Info) -> Annotated[Network, strawberry.lazy(
-            "schema.network")] | None:
-        return await self._one(info, "network")
-
-    @strawberry.field
-    async def member(self, info: Info) -> Node | None:
-        return await self._one(info, "member")
+# Where the GraphQL type of each curated entity type lives (types are lazy: this module
+# is imported by them).
+_MODULES = {"Organisation": "schema.organisation", "Network": "schema.network",
+            "Programme": "schema.programme", "Person": "schema.person", "Post": "schema.person",
+            "Event": "schema.event", "Document": "schema.document", "Source": "schema.source"}
 
 
-@strawberry.type(description="Two twinned local governments, within a programme if stated.")
-class Twinning(Link):
-    status: TwinningStatus
-    viewer: Private[str | None] = None
+def _slot_type(slot: model.Slot) -> Any:
+    """A slot's GraphQL type: its entity type when it accepts only one curated type."""
+    if slot.count > 1:
+        return list[Node]
+    (only,) = slot.accepts if len(slot.accepts) == 1 else (None,)
+    if only in _MODULES:
+        return Optional[Annotated[only, strawberry.lazy(_MODULES[only])]]  # noqa: UP045
+    return Optional[Node]  # noqa: UP045
 
-    @strawberry.field(description="The other party, when reached from one of the two.")
-    async def partner(self, info: Info) -> Node | None:
-        others = [p for p in resolve.parties(self.row, "party") if p != self.viewer]
-        if self.viewer is None or len(others) != 1:
+
+def _slot_field(slot: model.Slot) -> Any:
+    async def playing(root: Link, info: Info) -> Any:
+        if slot.count > 1:
+            rows = await resolve.entities(info, resolve.parties(root.row,
+                                                                                slot.name))
+            return [node_from(row) for row in rows]
+        return await root._one(info, slot.name)
+    playing.__annotations__ = {"root": Link, "info": Info, "return": _slot_type(slot)}
+    name = "twins" if slot.count > 1 else slot.record_field
+    return name, strawberry.field(resolver=playing, description=slot.description or None)
+
+
+def _partner_field(slot: model.Slot) -> Any:
+    async def partner(root: Link, info: Info) -> Node | None:
+        others = [p for p in resolve.parties(root.row, slot.name) if p != root.viewer]
+        if root.viewer is None or len(others) != 1:
             return None
         return node_from(await resolve.entity(info, others[0]))
-
-    @strawberry.field(description="Both twinned local governments.")
-    async def twins(self, info: Info) -> list[Node]:
-        rows = await resolve.entities(info, resolve.parties(self.row, "party"))
-        return [node_from(row) for row in rows]
-
-    @strawberry.field(description="The programme the twinning is part of, when stated.")
-    async def programme(self, info: Info) -> Annotated[Programme, strawberry.lazy(
-            "schema.programme")] | None:
-        return await self._one(info, "programme")
+    return strawberry.field(resolver=partner, description="The other party, when reached "
+                                                          "from one of the two.")
 
 
-@strawberry.type(description="A party to a programme, in a role.")
-class Participation(Link):
-    role: ParticipationRole
-
-    @strawberry.field
-    async def programme(self, info: Info) -> Annotated[Programme, strawberry.lazy(
-            "schema.programme")] | None:
-        return await self._one(info, "programme")
-
-    @strawberry.field
-    async def participant(self, info: Info) -> Node | None:
-        return await self._one(info, "participant")
+def _graphql_type(prop: model.Prop) -> Any:
+    kind = prop.graphql or prop.type
+    return kind if prop.required or prop.default is not None else Optional[kind]  # noqa: UP045
 
 
-@strawberry.type(description="A person holding a post, from a date to a date.")
-class PostHolding(Link):
-    @strawberry.field
-    async def post(self, info: Info) -> Annotated[Post, strawberry.lazy(
-            "schema.person")] | None:
-        return await self._one(info, "post")
-
-    @strawberry.field
-    async def person(self, info: Info) -> Annotated[Person, strawberry.lazy(
-            "schema.person")] | None:
-        return await self._one(info, "holder")
-
-
-@strawberry.type(description="A party to an event, in a role.")
-class EventParticipation(Link):
-    role: EventRole
-
-    @strawberry.field
-    async def event(self, info: Info) -> Annotated[Event, strawberry.lazy(
-            "schema.event")] | None:
-        return await self._one(info, "event")
-
-    @strawberry.field
-    async def participant(self, info: Info) -> Node | None:
-        return await self._one(info, "participant")
+def _link_type(kind: model.LinkKind) -> type[Link]:
+    """The GraphQL type of a kind of link: its role, properties and one field per slot."""
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"__module__": __name__, "__annotations__": annotations}
+    if kind.role is not None:
+        annotations["role"] = kind.role
+        namespace["role"] = None
+    for prop in kind.props:
+        annotations[prop.name] = _graphql_type(prop)
+        namespace[prop.name] = None
+    for slot in kind.slots:
+        if slot.count > 1:
+            namespace["partner"] = _partner_field(slot)
+    namespace.update(_slot_field(slot) for slot in kind.slots)
+    cls = type(kind.graphql_type, (Link,), namespace)
+    return strawberry.type(cls, description=kind.type_description)
 
 
-@strawberry.type(description="A party to a document: author, signatory, adopter or issuer.")
-class DocumentParty(Link):
-    role: DocumentRole
-
-    @strawberry.field
-    async def document(self, info: Info) -> Annotated[Document, strawberry.lazy(
-            "schema.document")] | None:
-        return await self._one(info, "document")
-
-    @strawberry.field
-    async def party(self, info: Info) -> Node | None:
-        return await self._one(info, "party")
-
-
-@strawberry.type(description="A number a source states about an entity (members by level, "
-                             "participants), kept as stated rather than as invented entities.")
-class StatedCount(Link):
-    measure: str
-    category: str
-    value: int
-    as_of: str | None
-
-    @strawberry.field
-    async def subject(self, info: Info) -> Node | None:
-        return await self._one(info, "subject")
+_TYPES: dict[str, type[Link]] = {k.kind: _link_type(k) for k in model.LINK_KINDS
+                                 if k.graphql_type != "Relation"}
 
 
 @strawberry.type(description="A structural link: part of, post of, held in, within a "
@@ -185,33 +140,42 @@ class Relation(Link):
     pass
 
 
-_BUILDERS: dict[str, Any] = {
-    "MEMBERSHIP": lambda args, link, viewer: Membership(**args),
-    "TWINNING": lambda args, link, viewer: Twinning(
-        **args, status=TwinningStatus(link.get("status") or "ACTIVE"), viewer=viewer),
-    "PARTICIPATION": lambda args, link, viewer: Participation(
-        **args, role=ParticipationRole(link["role"])),
-    "HOLDING": lambda args, link, viewer: PostHolding(**args),
-    "ATTENDANCE": lambda args, link, viewer: EventParticipation(
-        **args, role=EventRole(link["role"])),
-    "DOCUMENT_PARTY": lambda args, link, viewer: DocumentParty(
-        **args, role=DocumentRole(link["role"])),
-    "STATED_COUNT": lambda args, link, viewer: StatedCount(
-        **args, measure=link["measure"], category=link["category"], value=int(link["value"]),
-        as_of=link.get("asOf")),
-}
-
-
 def link_from(row: Row, viewer: str | None = None) -> Link:
     """The GraphQL link for a link row; `viewer` is the entity it was reached from."""
-    build = _BUILDERS.get(row["link"]["kind"])
-    if build is None:
+    link = row["link"]
+    link_type = _TYPES.get(link["kind"])
+    if link_type is None:
         return Relation(**_args(row))
-    return build(_args(row), row["link"], viewer)
+    kind = model.LINK_KIND[link["kind"]]
+    extra: dict[str, Any] = {p.name: _value(p, link.get(p.name)) for p in kind.props}
+    if kind.role is not None:
+        extra["role"] = kind.role(link["role"])
+    return link_type(**_args(row), **extra, viewer=viewer)
 
 
-LINK_TYPES = (Membership, Twinning, Participation, PostHolding, EventParticipation,
-              DocumentParty, StatedCount, Relation)
+def _value(prop: model.Prop, value: Any) -> Any:
+    if value is None:
+        value = prop.default
+    kind = prop.graphql or prop.type
+    if isinstance(kind, type) and issubclass(kind, Enum) and value is not None:
+        return kind(value)
+    return int(value) if kind is int and value is not None else value
+
+
+if TYPE_CHECKING:  # generated at run time; to mypy, each is a Link
+    Membership: TypeAlias = Link
+    Twinning: TypeAlias = Link
+    Participation: TypeAlias = Link
+    PostHolding: TypeAlias = Link
+    EventParticipation: TypeAlias = Link
+    DocumentParty: TypeAlias = Link
+    StatedCount: TypeAlias = Link
+else:
+    Membership, Twinning, Participation, PostHolding, EventParticipation, DocumentParty, \
+        StatedCount = (_TYPES[k] for k in ("MEMBERSHIP", "TWINNING", "PARTICIPATION",
+                                           "HOLDING", "ATTENDANCE", "DOCUMENT_PARTY",
+                                           "STATED_COUNT"))
+LINK_TYPES = (*_TYPES.values(), Relation)
 
 
 async def links_of(info: Info, kind: str, slot: str, owner_id: str,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
+from domain import model
 from resolvers import contributions, revisions
 from resolvers.context import Info
 from schema import contribution_inputs as inputs
@@ -20,8 +23,9 @@ IDS = list[strawberry.ID] | None
 NEW = inputs.SourceInput | None
 
 
-@strawberry.type(description="Contributions. Needs `Authorization: Bearer <token>`.")
-class Mutation:
+class _Facts:
+    """The mutations written by hand; those creating links are added from the model."""
+
     @strawberry.mutation(description="Record a source (article, document, dataset); you become "
                                      "its contributor.")
     async def create_source(self, info: Info, input: inputs.SourceInput) -> Result:
@@ -57,33 +61,6 @@ class Mutation:
     async def create_event(self, info: Info, input: inputs.EventInput,
                            sources: IDS = None, new_source: NEW = None) -> Result:
         return await create_fact(info, "Event", input, sources, new_source)
-
-    @strawberry.mutation
-    async def create_membership(self, info: Info, input: inputs.MembershipInput,
-                                sources: IDS = None, new_source: NEW = None) -> Result:
-        return await link_fact(info, "MEMBERSHIP", input, sources, new_source)
-
-    @strawberry.mutation
-    async def create_twinning(self, info: Info, input: inputs.TwinningInput,
-                              sources: IDS = None, new_source: NEW = None) -> Result:
-        return await link_fact(info, "TWINNING", input, sources, new_source)
-
-    @strawberry.mutation
-    async def create_participation(self, info: Info, input: inputs.ParticipationInput,
-                                   sources: IDS = None, new_source: NEW = None
-                                   ) -> Result:
-        return await link_fact(info, "PARTICIPATION", input, sources, new_source)
-
-    @strawberry.mutation
-    async def create_post_holding(self, info: Info, input: inputs.HoldingInput,
-                                  sources: IDS = None, new_source: NEW = None) -> Result:
-        return await link_fact(info, "HOLDING", input, sources, new_source)
-
-    @strawberry.mutation
-    async def create_event_participation(self, info: Info, input: inputs.AttendanceInput,
-                                         sources: IDS = None, new_source: NEW = None
-                                         ) -> Result:
-        return await link_fact(info, "ATTENDANCE", input, sources, new_source)
 
     @strawberry.mutation(description="Replace an organisation's properties (not its names or "
                                      "structural links) if it is still at `version`.")
@@ -143,3 +120,31 @@ class Mutation:
         kind = "alias" if alias else "official"
         return result(await contributions.add_name(info, id, name.lang, name.text, kind,
                                                    cited), id)
+
+
+def _link_mutation(kind: model.LinkKind) -> Any:
+    """`create<Kind>(input, sources, newSource)` for a kind of link."""
+    async def create(root: Any, info: Info, input: Any, sources: IDS = None,
+                     new_source: NEW = None) -> Result:
+        return await link_fact(info, kind.kind, input, sources, new_source)
+    create.__annotations__ = {**create.__annotations__, "info": Info,
+                              "input": inputs.LINK_INPUTS[kind.kind], "sources": IDS,
+                              "new_source": NEW, "return": Result}
+    return strawberry.mutation(resolver=create, name=kind.mutation)
+
+
+def _mutation_fields() -> dict[str, Any]:
+    """The hand-written fields, with the link mutations after the entities' creations."""
+    namespace: dict[str, Any] = {"__module__": __name__}
+    for name, value in vars(_Facts).items():
+        if name.startswith("__"):
+            continue
+        namespace[name] = value
+        if name == "create_event":
+            namespace.update({kind.mutation: _link_mutation(kind)
+                              for kind in model.LINK_KINDS if kind.mutation})
+    return namespace
+
+
+Mutation = strawberry.type(type("Mutation", (), _mutation_fields()),
+                           description="Contributions. Needs `Authorization: Bearer <token>`.")

@@ -9,20 +9,18 @@ their section. Anything that has no place in the format is reported, never dropp
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain import model
+from domain.records import FORMAT, SECTIONS, own_props
+from domain.rows import NAME_FIELDS, plain
 from graph.snapshot import Snapshot
-from importers.network.parse import FORMAT, SECTIONS
-from importers.network.resolve import TYPE_OF_SECTION
-from importers.network.rows import DERIVED_LINKS, NAME_FIELDS, PROPS
 
-SECTION_OF_TYPE = {entity_type: section for section, entity_type in TYPE_OF_SECTION.items()}
+SECTION_OF_TYPE = {t.name: t.section for t in model.ENTITY_TYPES}
 # Derived link kind and the slot of the entity that states it -> (section, field, other slot).
-DERIVED = {(kind, own, section): (attr, other)
-           for section, attr, kind, own, other in DERIVED_LINKS}
-DERIVED_KINDS = frozenset(kind for _, _, kind, _, _ in DERIVED_LINKS)
+DERIVED = {(r.kind, r.own, r.section): (r.field, r.other) for r in model.REFERENCES}
+DERIVED_KINDS = frozenset(r.kind for r in model.REFERENCES)
 _LINK_DATES = ("since", "until", "note")
 
 
@@ -67,7 +65,8 @@ def _entity_record(shot: Snapshot, entity_id: str, props: dict[str, Any],
         problems.append(f"entity {entity_id}: type {props.get('entityType')!r} has no section")
         return None
     record: dict[str, Any] = {"id": entity_id}
-    record.update({p: props[p] for p in PROPS[section] if props.get(p) is not None})
+    record.update({p: props[p] for p in own_props(props["entityType"])
+                   if props.get(p) is not None})
     if section == "sources":
         return record
     record["name"] = {lang: props[f] for lang, f in NAME_FIELDS.items() if props.get(f)}
@@ -90,15 +89,15 @@ def _add_link(out: Documents, shot: Snapshot, records: dict[str, tuple[str, dict
     if kind in DERIVED_KINDS:
         _derived(out, records, link_id, kind, parties)
         return
-    build = _LINK_RECORDS.get(str(kind))
-    if build is None or props.get("origin") is None:
+    link_kind = model.LINK_KIND.get(str(kind))
+    if link_kind is None or link_kind.section is None or props.get("origin") is None:
         out.problems.append(f"link {link_id}: kind {kind!r} (origin {props.get('origin')!r}) "
                             "has no section in the format")
         return
-    section, fields = build(parties, props)
-    record = {**fields, **{k: props[k] for k in _LINK_DATES if props.get(k) is not None},
+    record = {**_link_fields(link_kind, parties, props),
+              **{k: props[k] for k in _LINK_DATES if props.get(k) is not None},
               "sources": shot.sources_of(link_id)}
-    out.by_origin[props["origin"]][section].append(record)
+    out.by_origin[props["origin"]][link_kind.section].append(record)
 
 
 def _derived(out: Documents, records: dict[str, tuple[str, dict[str, Any]]], link_id: str,
@@ -117,45 +116,19 @@ def _one(parties: dict[str, list[str]], slot: str) -> str | None:
     return ids[0] if len(ids) == 1 else None
 
 
-def _role_link(section: str, slots: tuple[str, str], names: tuple[str, str],
-               role: bool = True) -> Callable[..., tuple[str, dict[str, Any]]]:
-    def build(parties: dict[str, list[str]],
-              props: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-        fields: dict[str, Any] = {names[0]: _one(parties, slots[0]),
-                                  names[1]: _one(parties, slots[1])}
-        if role:
-            fields["role"] = props.get("role")
-        return section, fields
-    return build
-
-
-def _twinning(parties: dict[str, list[str]],
-              props: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    fields: dict[str, Any] = {"parties": sorted(parties.get("party", [])),
-                              "status": props.get("status", "ACTIVE")}
-    if _one(parties, "programme"):
-        fields["programme"] = _one(parties, "programme")
-    return "twinnings", fields
-
-
-def _stated_count(parties: dict[str, list[str]],
-                  props: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    fields = {"subject": _one(parties, "subject"), "measure": props.get("measure"),
-              "category": props.get("category"), "value": props.get("value")}
-    if props.get("asOf") is not None:
-        fields["asOf"] = props["asOf"]
-    return "statedCounts", fields
-
-
-_LINK_RECORDS: dict[str, Callable[..., tuple[str, dict[str, Any]]]] = {
-    "MEMBERSHIP": _role_link("memberships", ("network", "member"), ("network", "member"),
-                             role=False),
-    "TWINNING": _twinning,
-    "PARTICIPATION": _role_link("participations", ("programme", "participant"),
-                                ("programme", "participant")),
-    "HOLDING": _role_link("holdings", ("post", "holder"), ("post", "person"), role=False),
-    "ATTENDANCE": _role_link("attendances", ("event", "participant"), ("event", "participant")),
-    "DOCUMENT_PARTY": _role_link("documentParties", ("document", "party"),
-                                 ("document", "party")),
-    "STATED_COUNT": _stated_count,
-}
+def _link_fields(kind: model.LinkKind, parties: dict[str, list[str]],
+                 props: dict[str, Any]) -> dict[str, Any]:
+    """A link's record fields: its parties by slot, role and own properties."""
+    fields: dict[str, Any] = {}
+    for slot in kind.slots:
+        if slot.count > 1:
+            fields[slot.record_field] = sorted(parties.get(slot.name, []))
+        elif _one(parties, slot.name) or slot.required:
+            fields[slot.record_field] = _one(parties, slot.name)
+    if kind.role is not None:
+        fields["role"] = props.get("role")
+    for prop in kind.props:
+        value = plain(props.get(prop.name, prop.default))
+        if value is not None or prop.required:
+            fields[prop.name] = value
+    return fields

@@ -173,9 +173,9 @@ async def _in_turn(unit: GraphClient, batches: Sequence[Sequence[Any]], progress
 
     With two in flight (FalkorDB clients), the next batch's statement is built while
     the server runs the previous one, which it does one write at a time; a Neo4j
-    transaction takes one statement at a time (`write_concurrency` absent: 1).
+    transaction takes one statement at a time (the client's `write_concurrency`).
     """
-    limit = max(1, int(getattr(unit, "write_concurrency", 1)))
+    limit = max(1, unit.write_concurrency)
     pending: set[asyncio.Future[None]] = set()
     try:
         for batch in batches:

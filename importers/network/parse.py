@@ -8,32 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from importers.network import records as r
+from domain.records import FORMAT, SECTIONS
 from importers.problems import Problem, problems_from
 
-SECTIONS: dict[str, type[BaseModel]] = {
-    "sources": r.SourceRecord,
-    "organisations": r.OrganisationRecord,
-    "networks": r.NetworkRecord,
-    "programmes": r.ProgrammeRecord,
-    "persons": r.PersonRecord,
-    "posts": r.PostRecord,
-    "events": r.EventRecord,
-    "documents": r.DocumentRecord,
-    "memberships": r.MembershipRecord,
-    "twinnings": r.TwinningRecord,
-    "participations": r.ParticipationRecord,
-    "holdings": r.HoldingRecord,
-    "attendances": r.AttendanceRecord,
-    "documentParties": r.DocumentPartyRecord,
-    "statedCounts": r.StatedCountRecord,
-}
 _SECTION_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {
     section: TypeAdapter(list[model]) for section, model in SECTIONS.items()  # type: ignore[valid-type]
 }
-FORMAT = "registry-network/1"
 # libyaml's safe loader when PyYAML was built with it (the PyPI wheels are).
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -11,39 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from domain.model import EXPECTS, TYPE_OF_SECTION
 from domain.names import name_key, query_key
+from domain.records import Ref, TerritoryLookup
 from graph import names as graph_names
 from graph import network_import as graph_import
 from graph import territory as graph_territory
 from graph.client import GraphClient, Row
 from importers.network.parse import ParsedFile
-from importers.network.records import Ref, TerritoryLookup
 from importers.problems import Problem
-
-TYPE_OF_SECTION = {
-    "sources": "Source", "organisations": "Organisation", "networks": "Network",
-    "programmes": "Programme", "persons": "Person", "posts": "Post", "events": "Event",
-    "documents": "Document",
-}
-ACTOR = frozenset({"Organisation", "Territory", "Network"})
-PARTY = ACTOR | {"Person"}
-ANY = PARTY | {"Programme", "Post", "Event", "Document"}
-EXPECTS: dict[tuple[str, str], frozenset[str]] = {
-    ("organisations", "partOf"): ACTOR, ("programmes", "partOf"): frozenset({"Programme"}),
-    ("posts", "body"): ACTOR, ("events", "place"): frozenset({"Territory"}),
-    ("events", "programme"): frozenset({"Programme"}),
-    ("documents", "event"): frozenset({"Event"}),
-    ("documents", "programme"): frozenset({"Programme"}),
-    ("memberships", "network"): frozenset({"Network"}), ("memberships", "member"): ACTOR,
-    ("twinnings", "parties"): frozenset({"Territory"}),
-    ("twinnings", "programme"): frozenset({"Programme"}),
-    ("participations", "programme"): frozenset({"Programme"}),
-    ("participations", "participant"): ACTOR,
-    ("holdings", "post"): frozenset({"Post"}), ("holdings", "person"): frozenset({"Person"}),
-    ("attendances", "event"): frozenset({"Event"}), ("attendances", "participant"): PARTY,
-    ("documentParties", "document"): frozenset({"Document"}),
-    ("documentParties", "party"): PARTY, ("statedCounts", "subject"): ANY,
-}
 
 
 def ref_key(ref: Ref) -> str:
