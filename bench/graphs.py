@@ -8,7 +8,6 @@ it. Data goes in through the project's own importers on either backend
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
 from collections.abc import Callable
@@ -18,8 +17,8 @@ from typing import Any, LiteralString
 
 from bench import floors
 from graph.backends import open_backend
-from graph.client import GraphBackend, GraphClient, Row
-from graph.falkor_backend import FalkorBackend, FalkorClient
+from graph.client import GraphClient, Row
+from graph.falkor_backend import FalkorClient
 from graph.neo4j_backend import Neo4jBackend
 from importers.network.load import curated_files, import_network
 from importers.territory.load import import_territory
@@ -131,20 +130,9 @@ async def import_data(target: GraphTarget, extra: list[Path], log: Callable[[str
             steps.append(_step(f"network {path.name}", sum(summary.entities.values()),
                                sum(summary.links.values()), time.perf_counter() - began))
         size = (await backend.read(floors.GRAPH_SIZE))[0]
-        if isinstance(backend, FalkorBackend):
-            log("compacting the append-only file so the server restarts quickly")
-            await _compact(backend)
+        log(f"{target.label}: compacting the graph's storage so the server restarts quickly")
+        await backend.compact()
     finally:
         await backend.close()
     return steps, {"nodes": int(size["nodes"]), "edges": int(size["edges"])}, server
 
-
-async def _compact(backend: GraphBackend) -> None:
-    """Rewrite the embedded FalkorDB's append-only file (FalkorDB only)."""
-    assert isinstance(backend, FalkorBackend)
-    await backend._command("BGREWRITEAOF")
-    while True:
-        info = await backend._db.connection.execute_command("INFO", "persistence")
-        if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-            return
-        await asyncio.sleep(0.2)

@@ -9,6 +9,15 @@ from graph.neo4j_backend import Neo4jBackend
 from settings import Settings
 
 
+def start_embedded(settings: Settings) -> EmbeddedGraphServer:
+    """The embedded graph server on the settings' data directory, started (it blocks until
+    the server answers); whoever starts it stops it."""
+    server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync,
+                                 settings.aof_load_truncated)
+    server.start()
+    return server
+
+
 def open_backend(settings: Settings, attach: bool = False) -> GraphBackend:
     """Neo4j if NEO4J_URI is set, a FalkorDB server if FALKORDB_URL is, else the embedded one.
 
@@ -25,9 +34,7 @@ def open_backend(settings: Settings, attach: bool = False) -> GraphBackend:
     url = settings.falkordb_url or (running_url(settings.data_dir) if attach else None)
     server = None
     if url is None:
-        server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync,
-                                     settings.aof_load_truncated)
-        server.start()
+        server = start_embedded(settings)
         url = server.url
     wait_ms = settings.tool_write_wait_ms if attach else settings.write_wait_ms
     return FalkorBackend.connect(url, settings.graph, settings.query_timeout_ms, server,

@@ -18,6 +18,11 @@ Row = dict[str, Any]
 class GraphClient(Protocol):
     """Runs parameterised Cypher statements and returns their rows."""
 
+    @property
+    def write_concurrency(self) -> int:
+        """How many independent writes a caller may keep in flight at once (1 or more)."""
+        ...
+
     async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:
         """Run a read-only statement."""
         ...
@@ -46,6 +51,11 @@ class GraphBackend(GraphClient, Protocol):
         """What keeps the backend from working fully (reported by /health); none: []."""
         ...
 
+    async def compact(self) -> None:
+        """Rewrite the server's storage so it restarts quickly, and wait for it to end
+        (FalkorDB: its append-only file; nothing to do on Neo4j)."""
+        ...
+
     async def close(self) -> None:
         """Release connections (and stop what the backend started)."""
         ...
@@ -57,6 +67,11 @@ class CountingClient:
     def __init__(self, inner: GraphClient) -> None:
         self.inner = inner
         self.round_trips = 0
+
+    @property
+    def write_concurrency(self) -> int:
+        """The wrapped client's."""
+        return self.inner.write_concurrency
 
     async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:
         """Run a read-only statement and count it."""

@@ -208,6 +208,18 @@ class FalkorBackend(FalkorClient):
             await asyncio.sleep(0.01)
         await self._command("GRAPH.COPY", source, target)
 
+    async def compact(self) -> None:
+        """Rewrite the append-only file (the server replays it at start, so a shorter one
+        restarts faster), and wait until the rewrite has ended.
+
+        Started inside the write gate, so no atomic unit's GRAPH.COPY is under way; a
+        unit that starts during the rewrite waits for it (`copy_graph`).
+        """
+        async with self.gate.writing():
+            await self._command("BGREWRITEAOF")
+        while _forking(await self._command("INFO", "persistence")):
+            await asyncio.sleep(0.2)
+
     async def _version(self) -> str:
         """`FalkorDB 4.16.3`, from the graph module's version number (41603)."""
         for module in await self._command("MODULE", "LIST"):

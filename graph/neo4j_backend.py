@@ -45,6 +45,9 @@ def _translate(error: Exception) -> GraphError:
 class _TransactionClient:
     """Runs statements inside one open Neo4j transaction."""
 
+    # A transaction takes one statement at a time.
+    write_concurrency = 1
+
     def __init__(self, tx: neo4j.AsyncTransaction) -> None:
         self._tx = tx
 
@@ -65,7 +68,7 @@ class Neo4jBackend:
     """A Neo4j database behind the registry's narrow seam."""
 
     name = "neo4j"
-    # A transaction takes one statement at a time.
+    # Writes are sent one at a time, as in a transaction.
     write_concurrency = 1
 
     def __init__(self, uri: str, auth: tuple[str, str] | None, database: str,
@@ -151,6 +154,9 @@ class Neo4jBackend:
     async def problems(self) -> list[str]:
         """Neo4j refuses what it cannot keep within the transaction itself: nothing to add."""
         return []
+
+    async def compact(self) -> None:
+        """Nothing to do: Neo4j's store needs no rewrite to restart quickly."""
 
     async def close(self) -> None:
         """Close the driver and its connection pool."""

@@ -26,6 +26,9 @@ DUPLICATE: LiteralString = "CREATE (:Entity:Territory {id: 'MA:02'})"
 class FailsAfter:
     """A unit that writes for real and, at its `n`-th write, runs a statement that fails."""
 
+    # One write at a time, so the n-th write is the n-th the importer sent.
+    write_concurrency = 1
+
     def __init__(self, inner: GraphClient, n: int) -> None:
         self.inner = inner
         self.n = n
@@ -53,6 +56,11 @@ class FailingBackend:
         self.server_version = inner.server_version
         self.fail_at = fail_at
 
+    @property
+    def write_concurrency(self) -> int:
+        """The real backend's."""
+        return self.inner.write_concurrency
+
     async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:
         """Read through the real backend."""
         return await self.inner.read(query, params)
@@ -76,6 +84,10 @@ class FailingBackend:
     async def problems(self) -> list[str]:
         """The real backend's problems."""
         return await self.inner.problems()
+
+    async def compact(self) -> None:
+        """The real backend's compaction."""
+        await self.inner.compact()
 
     async def close(self) -> None:
         """Close the real backend."""
