@@ -26,9 +26,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
 from graph import territory as graph_territory
-from graph.backends import open_backend
+from graph.backends import open_backend, start_embedded
 from graph.client import CountingClient, GraphBackend
-from graph.embedded import EmbeddedGraphServer
 from graph.errors import GraphError, GraphUnavailable
 from importers.problems import ImportRefused
 from importers.startup import load_if_empty
@@ -66,7 +65,7 @@ class RoundTrips(SchemaExtension):
         return {}
 
 
-class RegistryGraphQL(GuardedGraphQL):
+class RegistryGraphQL(GuardedGraphQL[Context]):
     """Strawberry's ASGI app with the registry's typed per-request context."""
 
     async def get_context(self, request: Any, response: Any) -> Context:
@@ -182,23 +181,19 @@ def shared_graph(settings: Settings) -> Iterator[dict[str, str]]:
     never loading data themselves (several would race to import the same files).
     """
     env = {"REGISTRY_AUTOLOAD": "false"}
-    server = None
-    if settings.backend_name == "embedded":
-        server = EmbeddedGraphServer(settings.data_dir, settings.appendfsync,
-                                     settings.aof_load_truncated)
-        server.start()
-        env["REGISTRY_FALKORDB_URL"] = server.url
+    server = start_embedded(settings) if settings.backend_name == "embedded" else None
     try:
-        asyncio.run(_prepare_graph(settings, server))
+        if server is not None:
+            env["REGISTRY_FALKORDB_URL"] = server.url
+            settings = settings.model_copy(update={"falkordb_url": server.url})
+        asyncio.run(_prepare_graph(settings))
         yield env
     finally:
         if server is not None:
             server.stop()
 
 
-async def _prepare_graph(settings: Settings, server: EmbeddedGraphServer | None) -> None:
-    if server is not None:
-        settings = settings.model_copy(update={"falkordb_url": server.url})
+async def _prepare_graph(settings: Settings) -> None:
     backend = open_backend(settings)
     try:
         await make_ready(backend, settings)

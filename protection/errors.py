@@ -1,7 +1,8 @@
 """Every error gets `extensions.code` and `extensions.requestId`; unexpected ones are masked.
 
-Codes: BAD_USER_INPUT (and the other codes of `resolvers.errors`), GRAPHQL_PARSE_FAILED,
-GRAPHQL_VALIDATION_FAILED, QUERY_TOO_COMPLEX (depth, aliases, tokens), TIMEOUT,
+Codes: BAD_USER_INPUT (and the other codes of `UserError` subclasses: the API's
+expected failures), GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
+QUERY_TOO_COMPLEX (depth, aliases, tokens), TIMEOUT,
 SERVICE_UNAVAILABLE (the graph cannot be reached, or a write waited too long for an
 import to end), WRITES_UNAVAILABLE (the graph's storage refuses writes),
 INTERNAL_SERVER_ERROR ("Unexpected error.", logged with the request id and the
@@ -20,7 +21,6 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from graph.errors import GraphBusy, GraphTimeout, GraphUnavailable, GraphUnwritable
-from resolvers.errors import UserError
 
 log = logging.getLogger("registry.errors")
 
@@ -37,6 +37,16 @@ IMPORTING = ("An import is being applied to the registry and writes wait for it 
 # Messages of graphql-core and Strawberry's limiters that say a document is too big.
 _TOO_COMPLEX = ("exceeds maximum operation depth", "aliases found. Allowed",
                 "Document contains more than", "Document is nested too deeply")
+
+
+class UserError(GraphQLError):
+    """An expected failure whose message tells the user what to fix: shown as it is,
+    with its `code` (each subclass of the API's errors sets its own)."""
+
+    code = "BAD_USER_INPUT"
+
+    def __init__(self, message: str, **extensions: Any) -> None:
+        super().__init__(message, extensions={"code": self.code, **extensions})
 
 
 def error_body(message: str, code: str, request_id: str | None) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from cross_web import HTTPException
 from graphql import GraphQLError
@@ -24,7 +24,7 @@ from strawberry.types import ExecutionResult
 
 from protection.errors import TIMED_OUT, error_body, with_code
 from protection.request_id import request_id_of
-from resolvers.context import Context
+from settings import Settings
 
 log = logging.getLogger("registry.errors")
 
@@ -34,6 +34,24 @@ MAX_JSON_DEPTH = 32
 NESTED = f"The JSON is nested deeper than {MAX_JSON_DEPTH} levels."
 NO_IDE = ("GraphiQL is turned off on this server; send operations with POST "
           "(JSON body) or GET ?query=...")
+
+
+class RequestContext(Protocol):
+    """What the view needs of a request's GraphQL context: the settings, for the
+    deadline, and the request, for its id."""
+
+    @property
+    def settings(self) -> Settings:
+        """The registry's settings."""
+        ...
+
+    @property
+    def request(self) -> Request | None:
+        """The HTTP request, when there is one."""
+        ...
+
+
+ContextT = TypeVar("ContextT", bound=RequestContext)
 
 
 def too_deep(value: object, depth: int) -> bool:
@@ -54,8 +72,9 @@ def refusal(scope: Scope, status: int, reason: str) -> JSONResponse:
                                    request_id_of(scope)), status_code=status)
 
 
-class GuardedGraphQL(GraphQL[Context, None]):
-    """The GraphQL view: JSON refusals, and a deadline for each operation."""
+class GuardedGraphQL(GraphQL[ContextT, None]):
+    """The GraphQL view: JSON refusals, and a deadline for each operation; generic in
+    the context its subclass's `get_context` makes."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -92,7 +111,7 @@ class GuardedGraphQL(GraphQL[Context, None]):
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         """Run one operation; past the request deadline, answer TIMEOUT."""
-        context: Context = kwargs["context"]
+        context: RequestContext = kwargs["context"]
         deadline = asyncio.timeout(context.settings.request_timeout_ms / 1000)
         try:
             async with deadline:

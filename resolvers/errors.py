@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+# The error policy (protection.errors) shows a UserError's message and code as they are.
+from protection.errors import UserError
 
-from graphql import GraphQLError
-
-
-class UserError(GraphQLError):
-    """An expected failure whose message tells the user what to fix."""
-
-    code = "BAD_USER_INPUT"
-
-    def __init__(self, message: str, **extensions: Any) -> None:
-        super().__init__(message, extensions={"code": self.code, **extensions})
+__all__ = ["BadArgument", "Forbidden", "Unauthenticated", "UserError"]
 
 
 class BadArgument(UserError):
