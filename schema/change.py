@@ -7,20 +7,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import Private
 
-from graph import audit as graph_audit
 from graph.client import Row
+from resolvers import audit as resolve_audit
 from resolvers import network as resolve
 from resolvers.context import Info
-from resolvers.errors import BadArgument
-from resolvers.pagination import Ordering, Page, decode_cursor, encode_cursor, page_size
 from schema.entity import node_from
 from schema.node import Node
 from schema.pagination import Connection, connection_from
 
 if TYPE_CHECKING:
     from schema.source import Source
-
-ORDER = Ordering(field="AT")
 
 
 @strawberry.type(description="One change to the registry, as recorded when it was made. "
@@ -61,29 +57,10 @@ class Change:
         return [Source.from_row(r) for r in await resolve.entities(info, self.source_ids)]
 
 
-def _after(position: tuple[Any, str]) -> tuple[str, int, str]:
-    """A changes cursor's (time, version, id); a malformed one is the caller's error."""
-    key, change_id = position
-    if not (isinstance(key, list) and len(key) == 2 and isinstance(key[0], str)
-            and isinstance(key[1], int)):
-        raise BadArgument("after", "is not a cursor of the audit trail; use a pageInfo."
-                                   "endCursor from a previous page of `changes`")
-    return key[0], key[1], change_id
-
-
 async def changes_page(info: Info, filters: dict[str, Any], first: int | None,
                        after: str | None) -> Connection[Change]:
     """A page of changes in time order."""
-    size = page_size(first, info.context.settings.max_page_size, 50)
-    position = decode_cursor(after, ORDER)
-    rows = await graph_audit.changes(info.context.graph, filters,
-                                     _after(position) if position else None, size + 1)
-
-    async def count() -> int:
-        return await graph_audit.count(info.context.graph, filters)
-    page = Page(rows[:size],
-                lambda row: encode_cursor(ORDER, [row["at"], int(row["version"])], row["id"]),
-                len(rows) > size, after is not None, count)
+    page = await resolve_audit.changes_page(info, filters, first, after)
     return connection_from(page, Change.from_row)
 
 

@@ -24,6 +24,8 @@ from strawberry.federation.schema_directives import Key
 from strawberry.types.base import StrawberryObjectDefinition
 
 from graph.client import Row
+from resolvers import network as resolve_network
+from resolvers import territory as resolve_territory
 from resolvers.context import Info
 from resolvers.errors import UserError
 from schema.territory import territory_from
@@ -73,13 +75,12 @@ async def territory_reference(info: Info, cls: type[T], id: Any = None, code: An
     typename = strawberry_name(cls)
     shown = {name: value for name, value in {"id": id, "code": code, **rest}.items()
              if value is not None}
-    loaders = info.context.loaders
     if id is not None:
-        record = await loaders.territory.load(_key(typename, "id", id, shown))
+        record = await resolve_territory.by_id(info, _key(typename, "id", id, shown))
         if record is not None and code is not None and by_code and record["code"] != str(code):
             return None
     elif code is not None and by_code:
-        record = await loaders.territory_by_code.load(_key(typename, "code", code, shown))
+        record = await resolve_territory.by_code(info, _key(typename, "code", code, shown))
     else:
         raise _missing(typename, ("id", "code") if by_code else ("id",), shown)
     entity = territory_from(record)
@@ -97,7 +98,7 @@ async def collectivity_reference(info: Info, id: Any = None, **rest: Any) -> Any
     shown = {name: value for name, value in {"id": id, **rest}.items() if value is not None}
     if id is None:
         raise _missing("Collectivity", ("id",), shown)
-    record = await info.context.loaders.territory.load(_key("Collectivity", "id", id, shown))
+    record = await resolve_territory.by_id(info, _key("Collectivity", "id", id, shown))
     if record is None or record["level"] not in COLLECTIVITY_LEVELS:
         return None
     return territory_from(record)
@@ -109,17 +110,16 @@ COLLECTIVITY_LEVELS = frozenset({"REGION", "PROVINCE", "COMMUNE", "MUNICIPALITY"
 async def entity_reference(info: Info, id: Any, typename: str,
                            build: Callable[[Row], T] | None = None, **rest: Any
                            ) -> T | Row | None:
-    """A curated entity (Organisation, Programme, ...) by id, through `loaders.entity`.
+    """A curated entity (Organisation, Programme, ...) by id, through the entity look-up.
 
-    The loader maps an id to its row (with `entityType`, the GraphQL type name)
+    The look-up maps an id to its row (with `entityType`, the GraphQL type name)
     or None. Returns `build(row)` when `build` is given, else the row; None when
     no entity has that id or it is of another type than `typename`.
     """
     shown = {name: value for name, value in {"id": id, **rest}.items() if value is not None}
     if id is None:
         raise _missing(typename, ("id",), shown)
-    loader: Any = info.context.loaders.entity  # type: ignore[attr-defined,unused-ignore]
-    row: Row | None = await loader.load(_key(typename, "id", id, shown))
+    row = await resolve_network.entity(info, _key(typename, "id", id, shown))
     if row is None or row.get("entityType") != typename:
         return None
     return build(row) if build is not None else row

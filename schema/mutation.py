@@ -11,8 +11,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from graph import audit as graph_audit
-from resolvers import contributions, link_contributions, revisions
+from resolvers import audit, contributions, link_contributions, revisions
 from resolvers import network as resolve
 from resolvers.context import Info
 from resolvers.contributions import Outcome
@@ -44,7 +43,7 @@ class Changed:
 
     @strawberry.field(description="The audit record of this change.")
     async def change(self, info: Info) -> Change | None:
-        row = await graph_audit.change_by_id(info.context.graph, self.change_id)
+        row = await audit.change(info, self.change_id)
         return None if row is None else Change.from_row(row)
 
 

@@ -8,6 +8,7 @@ import strawberry
 from strawberry import Private
 
 from graph.client import Row
+from resolvers import lookups
 from resolvers import network as resolve
 from resolvers.context import Info
 from schema.entity import curated_type, node_from, reference
@@ -58,5 +59,4 @@ class Source(Node):
             "schema.link")]]:
         from schema.link import link_from
         rows = [row for row in await resolve.mentions(info, self.id) if row["isLink"]]
-        links = await info.context.loaders.link.load_many([row["id"] for row in rows])
-        return [link_from(row) for row in links if row is not None]
+        return [link_from(row) for row in await lookups.links(info, [row["id"] for row in rows])]

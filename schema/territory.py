@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import strawberry
 from strawberry import Private
 
+from resolvers import lookups
 from resolvers import network as resolve_network
 from resolvers import territory as resolve
 from resolvers.context import Info
@@ -78,7 +79,7 @@ class Territory(Node):
 
     @strawberry.field(description="Every name held, in every language.")
     async def names(self, info: Info) -> list[Name]:
-        return [Name(**row) for row in await info.context.loaders.names.load(self.id)]
+        return [Name(**row) for row in await lookups.names(info, self.id)]
 
     @strawberry.field(description="The datasets and articles that state this unit.")
     async def sources(self, info: Info) -> list[Annotated[Source, strawberry.lazy(
