@@ -2,7 +2,9 @@
 
 Each run is its own pytest process (`REGISTRY_TEST_BACKEND` picks the backend);
 the command fails when either run fails, and ends with one line adding both up.
-`--backend falkordb|neo4j` runs one only.
+`--backend falkordb|neo4j` runs one only. A selection (`-m unit`, `-k ...`, a file)
+may leave no test on one backend, not on both: `python -m tests -m unit` runs the
+unit tests once, on FalkorDB, since a Neo4j run keeps only the graph tests.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import time
 from collections import Counter
 
 BACKENDS = ("falkordb", "neo4j")
+NO_TESTS_SELECTED = 5  # pytest's exit status when no test is collected, or all are deselected
 _COUNT = re.compile(r"(\d+) (passed|failed|skipped|errors?|deselected)\b")
 
 
@@ -55,10 +58,16 @@ def main(argv: list[str]) -> int:
         status, counts = _pytest(backend, argv)
         statuses.append(status)
         total += counts
-        state = "passed" if status == 0 else f"FAILED (pytest exit status {status})"
+        if status == NO_TESTS_SELECTED and not _whole_suite(argv):
+            state = "no test selected"
+        else:
+            state = "passed" if status == 0 else f"FAILED (pytest exit status {status})"
         print(f"== {backend}: {state} in {time.monotonic() - started:.0f} s", flush=True)
     failed = total["failed"] + total["error"]
     print(f"{total['passed']} passed, {failed} failed, {total['skipped']} skipped")
+    ran = [status for status in statuses if status != NO_TESTS_SELECTED]
+    if ran and not _whole_suite(argv):
+        return max(ran)  # a selection may leave nothing on one backend, not on every one
     return max(statuses)
 
 

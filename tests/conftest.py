@@ -3,9 +3,13 @@
 `REGISTRY_TEST_BACKEND` picks the graph backend of a run: `falkordb` (default: one
 embedded FalkorDB server, a fresh named graph per test that writes) or `neo4j`
 (real Neo4j 5 servers started by `tools/neo4j/run`). Tests that take the
-`graph_host` fixture are graph tests (marker `graph`) and run on either; a
-Neo4j run selects only those. Tests about FalkorDB alone take `embedded_server`
-and say so in their names. `python -m tests` runs both.
+`graph_host` fixture run on either; a Neo4j run selects only those. Tests about
+FalkorDB alone take `embedded_server` and say so in their names. `python -m tests`
+runs both.
+
+Every test gets its tiers at collection (see `tiers`): `graph`, `node`, `browser`,
+any of them, or else `unit` (no database, no Node, no browser, no process), so that
+`pytest -m unit` is the quick loop. A unit test that starts a process fails, saying so.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,22 +44,73 @@ if BACKEND == "neo4j":
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """On Neo4j: say which shipped statements never ran (and fail if they must all run)."""
-    if BACKEND == "neo4j":
+    if BACKEND == "neo4j" and exitstatus != pytest.ExitCode.NO_TESTS_COLLECTED:
         statement_coverage.report(session)
 
 
+# What puts a test in a tier. item.fixturenames is the closure of a test's fixtures, so
+# a test using `api`, `backbone_graph` or `site` uses `graph_host` through them.
+GRAPH_FIXTURES = frozenset({"graph_host", "embedded_server"})
+NODE_FIXTURES = frozenset({"npm_packages", "lint_errors"})  # the gateway, the Cypher linter
+BROWSER_FIXTURES = frozenset({"browser", "page"})
+BROWSER_PATHS = ("tests/browser/",)
+NODE_PATHS = ("tests/federation/", "tests/test_supergraph.py")
+# Modules whose tests start a graph server or `server.py` themselves, without a fixture.
+OWN_SERVER_PATHS = (
+    "tests/test_disk_full.py", "tests/test_durability.py", "tests/test_embedded_server.py",
+    "tests/test_graph_copy.py", "tests/test_neo4j_settings.py", "tests/test_workers.py",
+)
+TIERS = ("graph", "node", "browser")
+
+
+def tiers(item: pytest.Item, path: str) -> set[str]:
+    """The tiers of one test (path: its file, relative to the repository, with slashes)."""
+    names = set(getattr(item, "fixturenames", ()))
+    found = {marker.name for marker in item.iter_markers() if marker.name in TIERS}
+    if names & GRAPH_FIXTURES or path.startswith(OWN_SERVER_PATHS):
+        found.add("graph")
+    if names & NODE_FIXTURES or path.startswith(NODE_PATHS):
+        found.add("node")
+    if names & BROWSER_FIXTURES or path.startswith(BROWSER_PATHS):
+        found.add("browser")
+    return found
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark graph tests; a Neo4j run keeps only them."""
-    kept, dropped = [], []
+    """Mark each test's tiers (or `unit`); a Neo4j run keeps only the tests using graph_host."""
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
     for item in items:
-        if "graph_host" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.graph)
-            kept.append(item)
-        else:
-            dropped.append(item)
+        found = tiers(item, Path(os.path.relpath(item.path, config.rootpath)).as_posix())
+        if found and item.get_closest_marker("unit") is not None:
+            raise pytest.UsageError(
+                f"{item.nodeid} is marked unit but is {', '.join(sorted(found))}")
+        for tier in sorted(found) or ["unit"]:
+            item.add_marker(tier)
+        (kept if "graph_host" in getattr(item, "fixturenames", ()) else dropped).append(item)
     if BACKEND == "neo4j":
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+def _refuse_process(self: subprocess.Popen[Any], args: Any, *rest: Any, **options: Any) -> None:
+    raise AssertionError(
+        f"a unit test started a process ({args!r}): take a fixture that says what it needs "
+        "(graph_host, embedded_server, ...) or mark the test graph, node or browser")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, None, None]:
+    """A unit test (setup, call and teardown) may start no process: no server, no Node."""
+    if item.get_closest_marker("unit") is None:
+        yield
+        return
+    original = subprocess.Popen.__init__
+    subprocess.Popen.__init__ = _refuse_process  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        subprocess.Popen.__init__ = original  # type: ignore[method-assign]
 
 
 def pytest_report_header(config: pytest.Config) -> str:
