@@ -38,6 +38,15 @@ LINKS_OF: LiteralString = (
     "RETURN xid AS ownerId, l{.*} AS link, parties "
     "ORDER BY ownerId, coalesce(l.since, ''), l.id"
 )
+# Every link each entity takes part in, whatever its slot, of some kinds only when given.
+LINKS_INVOLVING: LiteralString = (
+    "UNWIND $ids AS xid MATCH (:Entity {id: xid})<-[:INVOLVES]-(l:Link) "
+    "WITH DISTINCT xid, l WHERE $kinds IS NULL OR l.kind IN $kinds "
+    + _PARTIES
+    + "WITH xid, l, collect({slot: p.slot, id: e.id}) AS parties "
+    "RETURN xid AS ownerId, l{.*} AS link, parties "
+    "ORDER BY ownerId, l.kind, coalesce(l.since, ''), l.id"
+)
 SOURCES_OF: LiteralString = (
     "UNWIND $ids AS id MATCH (:Entity {id: id})-[:SOURCED_FROM]->(s:Source) "
     "RETURN id AS ownerId, s{.*} AS source "
@@ -107,6 +116,14 @@ async def links_of(db: GraphClient, kind: str, slot: str, ids: Sequence[str],
     in one of `roles` when given."""
     return await db.read(LINKS_OF, {"ids": list(ids), "kind": kind, "slot": slot,
                                     "roles": list(roles) if roles else None})
+
+
+async def links_involving(db: GraphClient, ids: Sequence[str],
+                          kinds: Sequence[str] | None = None) -> list[Row]:
+    """Every link each of `ids` takes part in (of one of `kinds`, when given), with all
+    parties."""
+    return await db.read(LINKS_INVOLVING, {"ids": list(ids),
+                                           "kinds": list(kinds) if kinds else None})
 
 
 async def sources_of(db: GraphClient, ids: Sequence[str]) -> list[Row]:

@@ -36,6 +36,7 @@ class Loaders:
         self._children: dict[tuple[str, bool], DataLoader[str, list[Row]]] = {}
         self._links_of: dict[tuple[str, str, tuple[str, ...] | None],
                              DataLoader[str, list[Row]]] = {}
+        self._involving: dict[tuple[str, ...] | None, DataLoader[str, list[Row]]] = {}
 
     # Lazily: a request uses one or two loaders, and each costs its creation.
     @cached_property
@@ -97,6 +98,16 @@ class Loaders:
                 return _grouped(rows, "ownerId", "self", ids)
             self._links_of[(kind, slot, roles)] = DataLoader(load)
         return self._links_of[(kind, slot, roles)]
+
+    def links_involving(self, kinds: tuple[str, ...] | None) -> DataLoader[str, list[Row]]:
+        """Every link the key entity takes part in, of one of `kinds` when given."""
+        if kinds not in self._involving:
+            async def load(ids: list[str]) -> list[list[Row]]:
+                rows = await graph_network.links_involving(self.db, ids, kinds)
+                self.link.prime_many({row["link"]["id"]: row for row in rows})
+                return _grouped(rows, "ownerId", "self", ids)
+            self._involving[kinds] = DataLoader(load)
+        return self._involving[kinds]
 
     async def _entities(self, ids: list[str]) -> list[Row | None]:
         return _by_key(await graph_network.entities_by_ids(self.db, ids), "id", ids)

@@ -42,6 +42,14 @@ async def links(info: Info, kind: str, slot: str, owner_id: str,
     return await info.context.loaders.links_of(kind, slot, wanted).load(owner_id)
 
 
+async def links_involving(info: Info, owner_id: str, kinds: Sequence[str] | None,
+                          first: int | None) -> list[Row]:
+    """The first links `owner_id` takes part in, of some kinds only when given."""
+    wanted = tuple(sorted(kinds)) if kinds else None
+    size = page_size(first, info.context.settings.max_page_size, 100)
+    return (await info.context.loaders.links_involving(wanted).load(owner_id))[:size]
+
+
 async def sources(info: Info, owner_id: str) -> list[Row]:
     """The sources stating an entity or a link."""
     return await info.context.loaders.sources.load(owner_id)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from resolvers import lookups
 from resolvers import network as resolve
 from resolvers.context import Info
 from schema.network_enums import LinkKind
@@ -72,7 +73,7 @@ class Partner:
 
 
 async def _partners(root: Node, info: Info) -> list[Partner]:
-    rows = await info.context.loaders.partners.load(root.id)
+    rows = await lookups.partners(info, root.id)
     return [Partner(via=LinkKind(row["via"]), partner_id=row["partnerId"],
                     through_id=row["throughId"]) for row in rows]
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from enum import Enum
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 
 from domain import model
+from schema.link_inputs import camel, with_references
 from schema.network_enums import (
     EventKind,
     EventStatus,
@@ -26,8 +27,8 @@ class LocalisedText:
     text: str
 
 
-@strawberry.input
-class OrganisationInput:
+@strawberry.input(name="OrganisationInput")
+class _OrganisationInput:
     kind: OrganisationKind
     names: list[LocalisedText]
     id: strawberry.ID | None = strawberry.field(default=None, description="org:<slug>; "
@@ -38,8 +39,8 @@ class OrganisationInput:
     note: str | None = None
 
 
-@strawberry.input
-class NetworkInput:
+@strawberry.input(name="NetworkInput")
+class _NetworkInput:
     names: list[LocalisedText]
     id: strawberry.ID | None = None
     aliases: list[LocalisedText] | None = None
@@ -47,8 +48,8 @@ class NetworkInput:
     note: str | None = None
 
 
-@strawberry.input
-class ProgrammeInput:
+@strawberry.input(name="ProgrammeInput")
+class _ProgrammeInput:
     kind: ProgrammeKind
     names: list[LocalisedText]
     id: strawberry.ID | None = None
@@ -59,16 +60,16 @@ class ProgrammeInput:
     note: str | None = None
 
 
-@strawberry.input
-class PersonInput:
+@strawberry.input(name="PersonInput")
+class _PersonInput:
     names: list[LocalisedText]
     id: strawberry.ID | None = None
     aliases: list[LocalisedText] | None = None
     note: str | None = None
 
 
-@strawberry.input
-class PostInput:
+@strawberry.input(name="PostInput")
+class _PostInput:
     names: list[LocalisedText]
     body: strawberry.ID
     id: strawberry.ID | None = None
@@ -76,8 +77,8 @@ class PostInput:
     note: str | None = None
 
 
-@strawberry.input
-class EventInput:
+@strawberry.input(name="EventInput")
+class _EventInput:
     kind: EventKind
     names: list[LocalisedText]
     id: strawberry.ID | None = None
@@ -105,42 +106,21 @@ class SourceInput:
     note: str | None = None
 
 
-def _slot_input(slot: model.Slot) -> tuple[Any, Any]:
-    description = slot.input_description or None
-    if slot.count > 1:
-        return list[strawberry.ID], strawberry.field(description=description)
-    if slot.required:
-        return strawberry.ID, strawberry.field(description=description)
-    return Optional[strawberry.ID], strawberry.field(default=None,  # noqa: UP045
-                                                     description=description)
-
-
-def _prop_input(prop: model.Prop) -> tuple[Any, Any]:
-    kind = prop.graphql or prop.type
-    if prop.required:
-        return kind, strawberry.field()
-    return (kind if prop.default is not None else Optional[kind],  # noqa: UP045
-            strawberry.field(default=prop.default, description=prop.description or None))
-
-
-def _link_input(kind: model.LinkKind) -> type:
-    """The input of a link mutation: its slots as ids, role, properties, dates and note."""
-    fields = {slot.record_field: _slot_input(slot) for slot in kind.slots}
-    if kind.role is not None:
-        fields["role"] = (kind.role, strawberry.field())
-    fields.update({prop.name: _prop_input(prop) for prop in kind.props})
-    if kind.dated:
-        fields.update({name: (Optional[str], strawberry.field(  # noqa: UP045
-            default=None, description=DATE)) for name in model.DATE_FIELDS})
-    fields["note"] = (Optional[str], strawberry.field(default=None))  # noqa: UP045
-    namespace: dict[str, Any] = {"__module__": __name__,
-                                 "__annotations__": {k: t for k, (t, _) in fields.items()}}
-    namespace.update({k: f for k, (_, f) in fields.items()})
-    return strawberry.input(type(kind.input or "", (), namespace))
-
-
-LINK_INPUTS: dict[str, type] = {k.kind: _link_input(k) for k in model.LINK_KINDS if k.input}
-"""The input type of each kind of link the API creates, by kind."""
+# Each entity's input gains the reference fields the model declares for it.
+if TYPE_CHECKING:
+    OrganisationInput = _OrganisationInput
+    NetworkInput = _NetworkInput
+    ProgrammeInput = _ProgrammeInput
+    PersonInput = _PersonInput
+    PostInput = _PostInput
+    EventInput = _EventInput
+else:
+    OrganisationInput = with_references(_OrganisationInput, "Organisation")
+    NetworkInput = with_references(_NetworkInput, "Network")
+    ProgrammeInput = with_references(_ProgrammeInput, "Programme")
+    PersonInput = with_references(_PersonInput, "Person")
+    PostInput = with_references(_PostInput, "Post")
+    EventInput = with_references(_EventInput, "Event")
 
 
 @strawberry.input(description="What an update of a link may change.")
@@ -158,7 +138,7 @@ def as_record(value: Any) -> dict[str, Any]:
         raw = getattr(value, item.name)
         if raw is None:
             continue
-        key = "partOf" if item.name == "part_of" else item.name
+        key = camel(item.name)
         if key == "names":
             record["name"] = {n.lang: n.text for n in raw}
         elif key == "aliases":

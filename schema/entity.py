@@ -9,13 +9,16 @@ import strawberry
 from strawberry import Private
 
 from graph.client import Row
+from resolvers import lookups
 from resolvers import network as resolve
 from resolvers.context import Info
 from schema.federation import entity_reference
+from schema.network_enums import LinkKind
 from schema.node import Node
 from schema.territory import Name, territory_from
 
 if TYPE_CHECKING:
+    from schema.link import Link
     from schema.source import Source
 
 T = TypeVar("T")
@@ -82,7 +85,17 @@ class CuratedEntity(Node):
 
     @strawberry.field(description="Every name and alias held, in every language.")
     async def names(self, info: Info) -> list[Name]:
-        return [Name(**row) for row in await info.context.loaders.names.load(self.id)]
+        return [Name(**row) for row in await lookups.names(info, self.id)]
+
+    @strawberry.field(description="Every link it takes part in, whatever its part, of some "
+                                  "kinds only when given; by kind, then date.")
+    async def links(self, info: Info, kinds: list[LinkKind] | None = None,
+                    first: int | None = None) -> list[Annotated[Link, strawberry.lazy(
+                        "schema.link")]]:
+        from schema.link import link_from
+        wanted = [kind.value for kind in kinds] if kinds else None
+        rows = await resolve.links_involving(info, self.id, wanted, first)
+        return [link_from(row, viewer=self.id) for row in rows]
 
     @strawberry.field(description="The sources that state this entity.")
     async def sources(self, info: Info) -> list[Annotated[Source, strawberry.lazy(

@@ -10,6 +10,7 @@ from domain import model
 from resolvers import contributions, revisions
 from resolvers.context import Info
 from schema import contribution_inputs as inputs
+from schema.link_inputs import LINK_INPUTS
 from schema.mutation import (
     Result,
     cited_or_new,
@@ -128,7 +129,7 @@ def _link_mutation(kind: model.LinkKind) -> Any:
                      new_source: NEW = None) -> Result:
         return await link_fact(info, kind.kind, input, sources, new_source)
     create.__annotations__ = {**create.__annotations__, "info": Info,
-                              "input": inputs.LINK_INPUTS[kind.kind], "sources": IDS,
+                              "input": LINK_INPUTS[kind.kind], "sources": IDS,
                               "new_source": NEW, "return": Result}
     return strawberry.mutation(resolver=create, name=kind.mutation)
 

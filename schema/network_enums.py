@@ -20,9 +20,17 @@ def _register(vocabulary: type[StrEnum]) -> None:
     strawberry.enum(vocabulary, description=description)
 
 
-for _vocabulary in (v.OrganisationKind, v.ProgrammeKind, v.EventKind, v.EventStatus,
-                    v.DocumentKind, v.ParticipationRole, v.EventRole, v.DocumentRole,
-                    v.DocumentRelationRole, v.TwinningStatus):
+def _link_vocabularies() -> list[type[StrEnum]]:
+    """The roles and enum properties of the declared kinds of link."""
+    found: list[Any] = [k.role for k in LINK_KINDS if k.role is not None]
+    found += [p.type for k in LINK_KINDS for p in k.props
+              if p.graphql is None and isinstance(p.type, type) and issubclass(p.type, StrEnum)]
+    return list(dict.fromkeys(found))
+
+
+_ENTITY_VOCABULARIES: list[type[StrEnum]] = [v.OrganisationKind, v.ProgrammeKind, v.EventKind,
+                                             v.EventStatus, v.DocumentKind]
+for _vocabulary in _ENTITY_VOCABULARIES + _link_vocabularies():
     _register(_vocabulary)
 
 OrganisationKind = v.OrganisationKind
