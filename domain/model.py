@@ -124,6 +124,12 @@ class Reference:
     own: str
     other: str
     required: bool = False
+    accepts: frozenset[str] | None = None
+
+    @property
+    def expects(self) -> frozenset[str]:
+        """The entity types the field may name (narrower than the link kind's, if given)."""
+        return self.accepts or LINK_KIND[self.kind].slot(self.other).accepts
 
     @property
     def section(self) -> str:
@@ -176,6 +182,25 @@ LINK_KINDS: tuple[LinkKind, ...] = (
              section="documentParties", role=v.DocumentRole, graphql_type="DocumentParty",
              type_description="A party to a document: author, signatory, adopter or issuer.",
              mutation="createDocumentParty", input="DocumentPartyInput"),
+    LinkKind("DOCUMENT_RELATION", "A document cancelling, amending or implementing another.",
+             (Slot("document", _one("Document"), description="The later document."),
+              Slot("target", _one("Document"), description="The document it bears on.")),
+             "#92400e", section="documentRelations", role=v.DocumentRelationRole, dated=False,
+             graphql_type="DocumentRelation", type_description="A document that cancels, "
+             "amends or implements another.", mutation="createDocumentRelation",
+             input="DocumentRelationInput"),
+    LinkKind("GROUP_ATTENDANCE", "A group a source names without its members, at an event.",
+             (Slot("event", _one("Event")),
+              Slot("within", ACTOR, required=False, description="The collectivity or body "
+                   "the group belongs to, when stated.")), "#67e8f9",
+             section="groupAttendances", role=v.EventRole, dated=False,
+             props=(Prop("group", NonEmptyText, required=True, graphql=str,
+                         description="Who, as the source words it."),
+                    Prop("count", Count, graphql=int, description="How many, when stated.")),
+             identity=("role", "group"), graphql_type="GroupAttendance",
+             type_description="A group at an event, named by what its members are (committee "
+             "chairs, civil society), with their number when the source states it.",
+             mutation="createGroupAttendance", input="GroupAttendanceInput"),
     LinkKind("PART_OF", "A unit of an organisation, or a component or phase of a programme.",
              (Slot("part", ACTOR | {"Programme"}), Slot("whole", ACTOR | {"Programme"})),
              "#6b7280"),
@@ -188,6 +213,11 @@ LINK_KINDS: tuple[LinkKind, ...] = (
                    _one("Programme")), "#2563eb"),
     LinkKind("ADOPTED_AT", "A document and the event where it was adopted or signed.",
              _pair("document", _one("Document"), "event", _one("Event")), "#b45309"),
+    LinkKind("SIGNED_AT", "A document and the event where it was signed.",
+             _pair("document", _one("Document"), "event", _one("Event")), "#d97706"),
+    LinkKind("FOUNDED_AT", "An organisation or network and the event where it was created.",
+             _pair("founded", frozenset({"Organisation", "Network"}), "event", _one("Event")),
+             "#15803d"),
     LinkKind("STATED_COUNT", "A number a source states about an entity.",
              (Slot("subject", ANY),), "#94a3b8", section="statedCounts",
              props=(Prop("measure", v.CountMeasure, required=True, graphql=str),
@@ -202,13 +232,16 @@ LINK_KINDS: tuple[LinkKind, ...] = (
 
 # The fields of entity records that state links (a post's body, an event's place...).
 REFERENCES: tuple[Reference, ...] = (
-    Reference("Organisation", "partOf", "PART_OF", "part", "whole"),
-    Reference("Programme", "partOf", "PART_OF", "part", "whole"),
+    Reference("Organisation", "partOf", "PART_OF", "part", "whole", accepts=ACTOR),
+    Reference("Programme", "partOf", "PART_OF", "part", "whole", accepts=_one("Programme")),
     Reference("Post", "body", "POST_OF", "post", "body", required=True),
     Reference("Event", "place", "HELD_IN", "event", "place"),
     Reference("Event", "programme", "FRAMEWORK", "activity", "programme"),
     Reference("Document", "event", "ADOPTED_AT", "document", "event"),
     Reference("Document", "programme", "FRAMEWORK", "activity", "programme"),
+    Reference("Document", "signedAt", "SIGNED_AT", "document", "event"),
+    Reference("Organisation", "foundedAt", "FOUNDED_AT", "founded", "event"),
+    Reference("Network", "foundedAt", "FOUNDED_AT", "founded", "event"),
 )
 
 LINK_KIND = {k.kind: k for k in LINK_KINDS}
@@ -218,8 +251,7 @@ DATE_FIELDS = ("since", "until")
 
 def expected_types() -> dict[tuple[str, str], frozenset[str]]:
     """(section, field) -> entity types a reference there may name."""
-    expects = {(r.section, r.field): LINK_KIND[r.kind].slot(r.other).accepts
-               for r in REFERENCES}
+    expects = {(r.section, r.field): r.expects for r in REFERENCES}
     for kind in LINK_KINDS:
         if kind.section:
             expects.update({(kind.section, s.record_field): s.accepts for s in kind.slots})

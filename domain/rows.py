@@ -73,8 +73,10 @@ def repeated_slot(kind: model.LinkKind, parties: Parties) -> model.Slot | None:
 
 
 def link_props(kind: model.LinkKind, record: Any, origin: str) -> Row:
-    """The properties of a link node: kind, role (its identity), dates, note, own props."""
-    props = {"kind": kind.kind, "role": model.identity_of(kind, record),
+    """The properties of a link node: kind, role (for a kind without roles, its identity:
+    a stated count's `MEMBERS/COMMUNE`), dates, note, own props."""
+    role = record.role if kind.role else model.identity_of(kind, record)
+    props = {"kind": kind.kind, "role": role,
              "since": getattr(record, "since", None), "until": getattr(record, "until", None),
              "note": record.note, "origin": origin}
     props.update({p.name: getattr(record, p.name) for p in kind.props})

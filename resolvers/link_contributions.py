@@ -59,7 +59,8 @@ async def create_link(info: Info, kind_name: str, data: dict[str, Any],
     parties = [{"slot": slot, "id": entity_id or ""} for slot, entity_id in pairs]
     await authorization.check(info, who, cited, [p["id"] for p in parties])
     props = link_props(kind, record, ORIGIN)
-    link_id = model.link_id_of(kind_name, [p["id"] for p in parties], props["role"])
+    link_id = model.link_id_of(kind_name, [p["id"] for p in parties],
+                               model.identity_of(kind, record))
     change = change_record(info, who, "CREATE", (link_id, kind_name), None,
                            {**props, "parties": parties}, sources)
     params = {"id": link_id, "props": props, "change": change, "parties": parties,

@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from settings import Settings
 from web import pages
 from web.assets import STATIC_DIR
+from web.model import model_json
 
 
 def routes(settings: Settings) -> list[BaseRoute]:
@@ -19,6 +20,7 @@ def routes(settings: Settings) -> list[BaseRoute]:
     return [
         Route("/explore", pages.explore, methods=["GET"]),
         Route("/coverage", pages.coverage, methods=["GET"]),
+        Route("/model.json", model_json, methods=["GET"]),
         Mount("/static", app=GZipMiddleware(static, minimum_size=1024), name="static"),
     ]
 

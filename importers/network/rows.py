@@ -61,11 +61,11 @@ def _add_entity(out: Rows, origin: str, entity_type: str, record: Any) -> None:
 
 
 def _add_link(out: Rows, label: str, parties: list[tuple[str, str | None]],
-              props: dict[str, Any], sources: list[str]) -> None:
+              props: dict[str, Any], sources: list[str], identity: str | None = None) -> None:
     if any(entity_id is None for _, entity_id in parties):
         return  # an unresolved reference: already reported as a problem
     link_id = model.link_id_of(props["kind"], [entity_id or "" for _, entity_id in parties],
-                               props["role"])
+                               identity)
     sources = list(dict.fromkeys(sources))
     props["importHash"] = _digest(props, sorted(parties, key=str), sources)
     out.links.append({"id": link_id, "props": props})
@@ -97,7 +97,7 @@ def _stated_links(out: Rows, parsed: ParsedFile, ref: Callable[[Ref | None], str
                 out.repeated.append((label, repeated))
                 continue
             _add_link(out, label, parties, link_props(kind, record, parsed.name),
-                      record.sources)
+                      record.sources, model.identity_of(kind, record))
 
 
 def _check_links(out: Rows, file: str, problems: list[Problem]) -> None:

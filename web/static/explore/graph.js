@@ -2,12 +2,10 @@
 import cytoscape from '/static/vendor/cytoscape/cytoscape.esm.min.mjs';
 import { nameOf, otherName } from '/static/api.js';
 
-export const LINK_COLOURS = {
-  MEMBERSHIP: '#0b6e4f', TWINNING: '#c2410c', PARTICIPATION: '#1d4ed8', HOLDING: '#7c3aed',
-  ATTENDANCE: '#0891b2', DOCUMENT_PARTY: '#a16207', PART_OF: '#6b7280', POST_OF: '#9333ea',
-  HELD_IN: '#0e7490', FRAMEWORK: '#2563eb', ADOPTED_AT: '#b45309', STATED_COUNT: '#94a3b8',
-  TERRITORY: '#94a3b8',
-};
+// Colours of the kinds of link, as the registry declares them (domain/model.py).
+export const LINK_COLOURS = Object.fromEntries(
+  (await fetch('/model.json').then((answer) => answer.json())).linkKinds
+    .map((kind) => [kind.kind, kind.colour]));
 const NODE_SHAPES = {
   Region: 'round-hexagon', Province: 'round-hexagon', Commune: 'ellipse', Country: 'star',
   ForeignMunicipality: 'ellipse', Organisation: 'round-rectangle', Network: 'diamond',
