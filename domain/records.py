@@ -30,9 +30,9 @@ class TerritoryLookup(Record):
 
     code: str | None = None
     name: str | None = None
-    level: v.LookupLevel | None = None
+    level: v.CollectivityLevel | None = None
     parent: str | None = None
-    country: v.LookupCountry = v.LookupCountry.MA
+    country: v.BackboneCountry = v.BackboneCountry.MA
 
     @model_validator(mode="after")
     def _code_or_name(self) -> TerritoryLookup:

@@ -141,8 +141,21 @@ class CountMeasure(StrEnum):
     PARTNERS = "PARTNERS"
 
 
-class LookupLevel(StrEnum):
-    """Levels a curated file may look a collectivity up at."""
+class Level(StrEnum):
+    """Where a unit sits in the territorial hierarchy."""
+
+    COUNTRY = "COUNTRY"
+    REGION = "REGION"
+    PROVINCE = "PROVINCE"
+    CERCLE = "CERCLE"
+    COMMUNE = "COMMUNE"
+    ARRONDISSEMENT = "ARRONDISSEMENT"
+    MUNICIPALITY = "MUNICIPALITY"
+
+
+class CollectivityLevel(StrEnum):
+    """Levels of a collectivity, a unit with an elected council (a curated file may look
+    one up by name at these)."""
 
     REGION = "REGION"
     PROVINCE = "PROVINCE"
@@ -150,7 +163,13 @@ class LookupLevel(StrEnum):
     MUNICIPALITY = "MUNICIPALITY"
 
 
-class LookupCountry(StrEnum):
+VALUE_DESCRIPTIONS: dict[StrEnum, str] = {
+    Level.MUNICIPALITY: "A municipality abroad.",
+}
+"""Descriptions of single values, shown in the GraphQL schema."""
+
+
+class BackboneCountry(StrEnum):
     """Countries of the territorial backbone."""
 
     MA = "MA"

@@ -8,13 +8,14 @@ from typing import Any
 import strawberry
 from strawberry import Private
 
+from domain.vocabulary import Level
 from resolvers import network as resolve
 from resolvers.context import Info
 from resolvers.coverage import LEVELS, CoverageResult, GroupCoverage
 from schema.entity import node_from
 from schema.link import StatedCount, links_of
 from schema.node import Node
-from schema.territory import Collectivity, Level
+from schema.territory import Collectivity
 
 
 @strawberry.enum(description="How to group coverage.")

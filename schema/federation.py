@@ -23,6 +23,7 @@ from strawberry.federation.schema import FederationAny
 from strawberry.federation.schema_directives import Key
 from strawberry.types.base import StrawberryObjectDefinition
 
+from domain.vocabulary import CollectivityLevel
 from graph.client import Row
 from resolvers import network as resolve_network
 from resolvers import territory as resolve_territory
@@ -104,7 +105,7 @@ async def collectivity_reference(info: Info, id: Any = None, **rest: Any) -> Any
     return territory_from(record)
 
 
-COLLECTIVITY_LEVELS = frozenset({"REGION", "PROVINCE", "COMMUNE", "MUNICIPALITY"})
+COLLECTIVITY_LEVELS = frozenset(CollectivityLevel)
 
 
 async def entity_reference(info: Info, id: Any, typename: str,

@@ -13,11 +13,7 @@ import strawberry
 
 from domain import vocabulary as v
 from domain.model import LINK_KINDS
-
-
-def _register(vocabulary: type[StrEnum]) -> None:
-    description = " ".join((vocabulary.__doc__ or "").split())
-    strawberry.enum(vocabulary, description=description)
+from schema.vocabularies import register
 
 
 def _link_vocabularies() -> list[type[StrEnum]]:
@@ -31,7 +27,7 @@ def _link_vocabularies() -> list[type[StrEnum]]:
 _ENTITY_VOCABULARIES: list[type[StrEnum]] = [v.OrganisationKind, v.ProgrammeKind, v.EventKind,
                                              v.EventStatus, v.DocumentKind]
 for _vocabulary in _ENTITY_VOCABULARIES + _link_vocabularies():
-    _register(_vocabulary)
+    register(_vocabulary)
 
 OrganisationKind = v.OrganisationKind
 ProgrammeKind = v.ProgrammeKind

@@ -9,27 +9,21 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import strawberry
 from strawberry import Private
 
+from domain.vocabulary import Level
 from resolvers import lookups
 from resolvers import network as resolve_network
 from resolvers import territory as resolve
 from resolvers.context import Info
 from schema import actor
 from schema.node import Node
+from schema.vocabularies import register
 
 if TYPE_CHECKING:
     from schema.source import Source
     from schema.territory_units import Country
 
 
-@strawberry.enum(description="Where a unit sits in the territorial hierarchy.")
-class Level(Enum):
-    COUNTRY = "COUNTRY"
-    REGION = "REGION"
-    PROVINCE = "PROVINCE"
-    CERCLE = "CERCLE"
-    COMMUNE = "COMMUNE"
-    ARRONDISSEMENT = "ARRONDISSEMENT"
-    MUNICIPALITY = strawberry.enum_value("MUNICIPALITY", description="A municipality abroad.")
+register(Level)
 
 
 @strawberry.enum(description="The kind of unit, as its official source classes it.")

@@ -6,9 +6,10 @@ from enum import Enum
 
 import strawberry
 
+from domain.vocabulary import Level
 from resolvers.pagination import Ordering
 from resolvers.territory import CollectivityQuery
-from schema.territory import Level, TerritoryType
+from schema.territory import TerritoryType
 
 
 @strawberry.input(description="An inclusive range of whole numbers; either end may be left out.")

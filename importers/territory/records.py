@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from domain.names import name_key
+from domain.rows import NAME_FIELDS
+from domain.vocabulary import Level
 
-LEVELS = ("COUNTRY", "REGION", "PROVINCE", "CERCLE", "COMMUNE", "ARRONDISSEMENT",
-          "MUNICIPALITY")
-NAME_FIELDS = {"fr": "nameFr", "ar": "nameAr", "nl": "nameNl", "de": "nameDe", "en": "nameEn"}
+LEVELS: tuple[str, ...] = tuple(level.value for level in Level)
 
 
 @dataclass
