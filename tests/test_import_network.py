@@ -67,11 +67,16 @@ def test_seed_file_imports_every_section(graph_host: GraphHost,
     summary = _import(graph_host, backbone_graph, seed)
     assert summary.changed
     assert summary.entities == {"Source": 5, "Organisation": 24, "Network": 1, "Programme": 10,
-                                "Person": 4, "Post": 7, "Event": 17, "Document": 11}
+                                "Person": 4, "Post": 7, "Event": 17, "Document": 12}
     assert summary.links["TWINNING"] == 10
     assert summary.links["MEMBERSHIP"] == 1
-    assert summary.links["STATED_COUNT"] == 12
+    assert summary.links["STATED_COUNT"] == 11
     assert summary.links["PARTICIPATION"] == 31
+    assert summary.links["ATTENDANCE"] == 40
+    assert summary.links["GROUP_ATTENDANCE"] == 15
+    assert summary.links["DOCUMENT_RELATION"] == 1
+    assert summary.links["SIGNED_AT"] == 1
+    assert summary.links["FOUNDED_AT"] == 1
 
 
 def test_second_import_changes_nothing(graph_host: GraphHost,
