@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from typing import Any, LiteralString, cast
 
-from graph.client import GraphClient, Row
+from graph.client import GraphClient
+from graph.rows import ChangeRow
 
 CHANGES: LiteralString = (
     "MATCH (c:Change) "
@@ -18,14 +19,14 @@ CHANGES: LiteralString = (
 
 
 async def changes(db: GraphClient, filters: dict[str, Any],
-                  after: tuple[str, int, str] | None, limit: int) -> list[Row]:
+                  after: tuple[str, int, str] | None, limit: int) -> list[ChangeRow]:
     """Changes in time order (then version, then id), filtered by since, target and actor,
     after a cursor's (time, version, id)."""
     at, version, change_id = after if after else (None, None, None)
     params = {"since": filters.get("since"), "target": filters.get("target"),
               "actor": filters.get("actor"), "afterAt": at, "afterVersion": version,
               "afterId": change_id, "limit": limit}
-    return [row["change"] for row in await db.read(CHANGES, params)]
+    return cast(list[ChangeRow], [row["change"] for row in await db.read(CHANGES, params)])
 
 
 CHANGES_COUNT: LiteralString = (
@@ -46,7 +47,7 @@ async def count(db: GraphClient, filters: dict[str, Any]) -> int:
 CHANGE_BY_ID: LiteralString = "MATCH (c:Change {id: $id}) RETURN c{.*} AS change"
 
 
-async def change_by_id(db: GraphClient, change_id: str) -> Row | None:
+async def change_by_id(db: GraphClient, change_id: str) -> ChangeRow | None:
     """One change by id."""
     rows = await db.read(CHANGE_BY_ID, {"id": change_id})
-    return rows[0]["change"] if rows else None
+    return cast(ChangeRow, rows[0]["change"]) if rows else None

@@ -13,9 +13,10 @@ changes in version order whatever order the writers' clocks gave.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, LiteralString
+from typing import Any, LiteralString, cast
 
-from graph.client import GraphClient, Row
+from graph.client import GraphClient
+from graph.rows import CurrentRow, WrittenRow
 
 _CITE: LiteralString = (
     "CALL { WITH x, c UNWIND $sources AS sid MATCH (s:Entity {id: sid}) WHERE s:Source "
@@ -104,24 +105,26 @@ CURRENT: LiteralString = (
 )
 
 
-async def create_entity(db: GraphClient, label: str, params: dict[str, Any]) -> list[Row]:
+async def create_entity(db: GraphClient, label: str, params: dict[str, Any]
+                        ) -> list[WrittenRow]:
     """Create an entity with its names, structural links, sources and Change."""
-    return await db.write(CREATE_ENTITY[label], params)
+    return cast(list[WrittenRow], await db.write(CREATE_ENTITY[label], params))
 
 
-async def create_link(db: GraphClient, params: dict[str, Any]) -> list[Row]:
+async def create_link(db: GraphClient, params: dict[str, Any]) -> list[WrittenRow]:
     """Create a link with its parties, sources and Change."""
-    return await db.write(CREATE_LINK, params)
+    return cast(list[WrittenRow], await db.write(CREATE_LINK, params))
 
 
-async def update(db: GraphClient, is_link: bool, params: dict[str, Any]) -> list[Row]:
+async def update(db: GraphClient, is_link: bool, params: dict[str, Any]) -> list[WrittenRow]:
     """Update an entity or link if its version is `expected`; no row means nothing changed."""
-    return await db.write(UPDATE_LINK if is_link else UPDATE_ENTITY, params)
+    return cast(list[WrittenRow], await db.write(UPDATE_LINK if is_link else UPDATE_ENTITY,
+                                                 params))
 
 
-async def add_name(db: GraphClient, params: dict[str, Any]) -> list[Row]:
+async def add_name(db: GraphClient, params: dict[str, Any]) -> list[WrittenRow]:
     """Add names to an entity, with sources and a Change."""
-    return await db.write(ADD_NAME, params)
+    return cast(list[WrittenRow], await db.write(ADD_NAME, params))
 
 
 async def withdraw_source(db: GraphClient, source_id: str, token_id: str) -> bool:
@@ -130,6 +133,6 @@ async def withdraw_source(db: GraphClient, source_id: str, token_id: str) -> boo
     return bool(rows and rows[0]["withdrawn"])
 
 
-async def current(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+async def current(db: GraphClient, ids: Sequence[str]) -> list[CurrentRow]:
     """The current properties (and parties, for links) of entities or links."""
-    return await db.read(CURRENT, {"ids": list(ids)})
+    return cast(list[CurrentRow], await db.read(CURRENT, {"ids": list(ids)}))

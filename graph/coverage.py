@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import LiteralString
+from typing import LiteralString, cast
 
-from graph.client import GraphClient, Row
+from graph.client import GraphClient
+from graph.rows import CoverageUnitRow
 
 # Filters on links come after a WITH: in the same MATCH as the subject's id, FalkorDB
 # planned a scan of every link (0.6 to 1 s with a million links).
@@ -49,6 +50,6 @@ async def members(db: GraphClient, subject_id: str, is_network: bool) -> list[st
     return [row["id"] for row in await db.read(query, {"id": subject_id})]
 
 
-async def moroccan_units(db: GraphClient) -> list[Row]:
+async def moroccan_units(db: GraphClient) -> list[CoverageUnitRow]:
     """Rows of (id, level, regionId, provinceId, population) of Morocco's collectivities."""
-    return await db.read(MOROCCAN_UNITS)
+    return cast(list[CoverageUnitRow], await db.read(MOROCCAN_UNITS))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, LiteralString
+from typing import Any, LiteralString, cast
 
-from graph.client import GraphClient, Row
+from graph.client import GraphClient
+from graph.rows import EntityNameRow
 
 NAMES_UPSERT: LiteralString = (
     "UNWIND $rows AS r "
@@ -42,6 +43,6 @@ async def prune_names(db: GraphClient, rows: Sequence[dict[str, Any]]) -> None:
     await db.write(NAMES_PRUNE, {"rows": list(rows)})
 
 
-async def names_of(db: GraphClient, entity_ids: Sequence[str]) -> list[Row]:
+async def names_of(db: GraphClient, entity_ids: Sequence[str]) -> list[EntityNameRow]:
     """Rows of (entityId, name) for many entities."""
-    return await db.read(NAMES_OF_ENTITIES, {"ids": list(entity_ids)})
+    return cast(list[EntityNameRow], await db.read(NAMES_OF_ENTITIES, {"ids": list(entity_ids)}))

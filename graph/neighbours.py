@@ -9,9 +9,10 @@ territorial hierarchy (commune - province - region).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import LiteralString
+from typing import LiteralString, cast
 
-from graph.client import GraphClient, Row
+from graph.client import GraphClient
+from graph.rows import NeighbourRow
 
 # The filter on the link comes after a WITH: in the same MATCH, FalkorDB planned a scan
 # of every link (2 s per entity with a million links) instead of starting at the id.
@@ -32,8 +33,8 @@ NEIGHBOURS: LiteralString = (
 
 
 async def neighbours(db: GraphClient, ids: Sequence[str], kinds: Sequence[str] | None,
-                     territory: bool) -> list[Row]:
+                     territory: bool) -> list[NeighbourRow]:
     """Rows of (fromId, toId, linkId, kind, role, labels), one per hop from `ids`."""
     params = {"ids": list(ids), "kinds": list(kinds) if kinds else None,
               "territory": territory}
-    return await db.read(NEIGHBOURS, params)
+    return cast(list[NeighbourRow], await db.read(NEIGHBOURS, params))

@@ -8,9 +8,10 @@ A link is a `:Link` node with a `kind`; it points at each party with an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import LiteralString
+from typing import LiteralString, cast
 
-from graph.client import GraphClient, Row
+from graph.client import GraphClient
+from graph.rows import EntityRow, LinkRow, MentionRow, OwnedLinkRow, PartnerRow, SourceOfRow
 
 ENTITIES_BY_IDS: LiteralString = (
     "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n{.*} AS n"
@@ -100,49 +101,52 @@ LIST_BY_LABEL: dict[str, LiteralString] = {
 }
 
 
-async def entities_by_ids(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+async def entities_by_ids(db: GraphClient, ids: Sequence[str]) -> list[EntityRow]:
     """All properties of the entities with these ids."""
-    return [row["n"] for row in await db.read(ENTITIES_BY_IDS, {"ids": list(ids)})]
+    rows = await db.read(ENTITIES_BY_IDS, {"ids": list(ids)})
+    return cast(list[EntityRow], [row["n"] for row in rows])
 
 
-async def links_by_ids(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+async def links_by_ids(db: GraphClient, ids: Sequence[str]) -> list[LinkRow]:
     """Links by id, each with its parties."""
-    return await db.read(LINKS_BY_IDS, {"ids": list(ids)})
+    return cast(list[LinkRow], await db.read(LINKS_BY_IDS, {"ids": list(ids)}))
 
 
 async def links_of(db: GraphClient, kind: str, slot: str, ids: Sequence[str],
-                   roles: Sequence[str] | None = None) -> list[Row]:
+                   roles: Sequence[str] | None = None) -> list[OwnedLinkRow]:
     """Links of `kind` in which each of `ids` plays `slot`, with all parties; only links
     in one of `roles` when given."""
-    return await db.read(LINKS_OF, {"ids": list(ids), "kind": kind, "slot": slot,
-                                    "roles": list(roles) if roles else None})
+    return cast(list[OwnedLinkRow], await db.read(
+        LINKS_OF, {"ids": list(ids), "kind": kind, "slot": slot,
+                   "roles": list(roles) if roles else None}))
 
 
 async def links_involving(db: GraphClient, ids: Sequence[str],
-                          kinds: Sequence[str] | None = None) -> list[Row]:
+                          kinds: Sequence[str] | None = None) -> list[OwnedLinkRow]:
     """Every link each of `ids` takes part in (of one of `kinds`, when given), with all
     parties."""
-    return await db.read(LINKS_INVOLVING, {"ids": list(ids),
-                                           "kinds": list(kinds) if kinds else None})
+    return cast(list[OwnedLinkRow], await db.read(
+        LINKS_INVOLVING, {"ids": list(ids), "kinds": list(kinds) if kinds else None}))
 
 
-async def sources_of(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+async def sources_of(db: GraphClient, ids: Sequence[str]) -> list[SourceOfRow]:
     """Rows of (ownerId, source) for entities and links."""
-    return await db.read(SOURCES_OF, {"ids": list(ids)})
+    return cast(list[SourceOfRow], await db.read(SOURCES_OF, {"ids": list(ids)}))
 
 
-async def mentions_of(db: GraphClient, source_ids: Sequence[str]) -> list[Row]:
+async def mentions_of(db: GraphClient, source_ids: Sequence[str]) -> list[MentionRow]:
     """What each source supports: entity and link ids."""
-    return await db.read(MENTIONS_OF, {"ids": list(source_ids)})
+    return cast(list[MentionRow], await db.read(MENTIONS_OF, {"ids": list(source_ids)}))
 
 
-async def partners_of(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+async def partners_of(db: GraphClient, ids: Sequence[str]) -> list[PartnerRow]:
     """Rows of (ownerId, partnerId, via, throughId): who works with whom, through what."""
-    return await db.read(PARTNERS_OF, {"ids": list(ids)})
+    return cast(list[PartnerRow], await db.read(PARTNERS_OF, {"ids": list(ids)}))
 
 
 async def list_entities(db: GraphClient, label: str, kinds: Sequence[str] | None,
-                        skip: int, limit: int) -> list[Row]:
+                        skip: int, limit: int) -> list[EntityRow]:
     """One page of entities of an allowlisted label, by name."""
     params = {"kinds": list(kinds) if kinds else None, "skip": skip, "limit": limit}
-    return [row["n"] for row in await db.read(LIST_BY_LABEL[label], params)]
+    rows = await db.read(LIST_BY_LABEL[label], params)
+    return cast(list[EntityRow], [row["n"] for row in rows])

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import LiteralString
+from typing import LiteralString, cast
 
-from graph.client import GraphClient, Row
+from graph.client import GraphClient
+from graph.rows import SearchRow
 
 # rank 0: the whole name; 1: the name starts with the text; 2: a word of it does; at the
 # same rank, curated and official entities before those contributed through the API.
@@ -31,8 +32,8 @@ def word_prefixes(key: str) -> list[str]:
 
 
 async def search_by_name(db: GraphClient, key: str, labels: Sequence[str] | None,
-                         limit: int) -> list[Row]:
+                         limit: int) -> list[SearchRow]:
     """Entities whose names match the normal-form `key`, best matches first."""
     params = {"key": key, "wordPrefixes": word_prefixes(key),
               "labels": list(labels) if labels else None, "limit": limit}
-    return await db.read(SEARCH_BY_NAME, params)
+    return cast(list[SearchRow], await db.read(SEARCH_BY_NAME, params))

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import Any, LiteralString, cast
 
 from graph.client import GraphClient, Row
+from graph.rows import ChildRow, LevelCountRow, TerritoryKey, TerritoryRow, UnitPageRow
 
 # The territory fields the API serves. Statements return them as a list, in this
 # order, and `_unit` zips them back into the plain map the layers above use: a list
 # costs half the objects of a map on the wire and in the client's parser, which
 # dominated reading the 1,503 communes of the full hierarchy.
-TERRITORY_KEYS = ("id", "code", "country", "level", "type", "nameFr", "nameAr", "nameNl",
-                  "nameDe", "nameEn", "nameSort", "population", "households", "population2014",
-                  "hasCouncil", "parentId", "regionId", "provinceId", "cercleId", "communeId")
+TERRITORY_KEYS: tuple[TerritoryKey, ...] = (
+    "id", "code", "country", "level", "type", "nameFr", "nameAr", "nameNl", "nameDe", "nameEn",
+    "nameSort", "population", "households", "population2014", "hasCouncil", "parentId",
+    "regionId", "provinceId", "cercleId", "communeId")
 _N_FIELDS: LiteralString = (
     "[n.id, n.code, n.country, n.level, n.type, n.nameFr, n.nameAr, n.nameNl, n.nameDe, "
     "n.nameEn, n.nameSort, n.population, n.households, n.population2014, n.hasCouncil, "
@@ -32,9 +34,9 @@ _T_FIELDS: LiteralString = (
 )
 
 
-def _unit(values: Sequence[Any]) -> Row:
+def _unit(values: Sequence[Any]) -> TerritoryRow:
     """The plain map of a territory from its field list."""
-    return dict(zip(TERRITORY_KEYS, values, strict=True))
+    return cast(TerritoryRow, dict(zip(TERRITORY_KEYS, values, strict=True)))
 
 
 def _units(rows: list[Row], keys: tuple[str, ...] = TERRITORY_KEYS) -> list[Row]:
@@ -60,8 +62,9 @@ TERRITORIES_BY_CODES: LiteralString = (
 # The fields of a brief unit: what a long list of units shows (names, population,
 # identity, parent), without the fields most units leave empty. The 1,503 communes of
 # the full hierarchy read twice as fast this way.
-BRIEF_KEYS = ("id", "code", "country", "level", "type", "nameFr", "nameAr", "nameNl",
-              "nameSort", "population", "hasCouncil", "parentId")
+BRIEF_KEYS: tuple[TerritoryKey, ...] = (
+    "id", "code", "country", "level", "type", "nameFr", "nameAr", "nameNl", "nameSort",
+    "population", "hasCouncil", "parentId")
 _C_BRIEF: LiteralString = (
     "[c.id, c.code, c.country, c.level, c.type, c.nameFr, c.nameAr, c.nameNl, c.nameSort, "
     "c.population, c.hasCouncil, c.parentId]"
@@ -169,38 +172,38 @@ class CollectivityFilter:
         }
 
 
-async def territories_by_ids(db: GraphClient, ids: Sequence[str]) -> list[Row]:
+async def territories_by_ids(db: GraphClient, ids: Sequence[str]) -> list[TerritoryRow]:
     """Territories with these ids (missing ones are absent)."""
     return [_unit(row["unit"]) for row in await db.read(TERRITORIES_BY_IDS, {"ids": list(ids)})]
 
 
-async def territories_by_codes(db: GraphClient, codes: Sequence[str]) -> list[Row]:
+async def territories_by_codes(db: GraphClient, codes: Sequence[str]) -> list[TerritoryRow]:
     """Territories with these official codes (HCP or REFNIS)."""
     return [_unit(row["unit"]) for row in await db.read(TERRITORIES_BY_CODES,
                                                      {"codes": list(codes)})]
 
 
 async def children(db: GraphClient, relation: str, parent_ids: Sequence[str],
-                   brief: bool = False) -> list[Row]:
+                   brief: bool = False) -> list[ChildRow]:
     """Rows of (parentId, n) for the children of many parents along one relation;
     `brief`: `n` holds only BRIEF_KEYS."""
     statement = CHILDREN_BRIEF[relation] if brief else CHILDREN[relation]
-    return _units(await db.read(statement, {"ids": list(parent_ids)}),
-                  BRIEF_KEYS if brief else TERRITORY_KEYS)
+    return cast(list[ChildRow], _units(await db.read(statement, {"ids": list(parent_ids)}),
+                                       BRIEF_KEYS if brief else TERRITORY_KEYS))
 
 
 async def collectivity_page(db: GraphClient, where: CollectivityFilter, order_by: str,
                             descending: bool, after: tuple[Any, str] | None,
-                            limit: int, brief: bool = False) -> list[Row]:
+                            limit: int, brief: bool = False) -> list[UnitPageRow]:
     """One keyset page of collectivities: rows of (n, sortKey); `brief`: `n` holds only
     BRIEF_KEYS."""
     params = {**where.params(), "orderBy": order_by, "limit": limit,
               "afterKey": after[0] if after else None, "afterId": after[1] if after else None}
     if brief:
         query = COLLECTIVITIES_DESC_BRIEF if descending else COLLECTIVITIES_ASC_BRIEF
-        return _units(await db.read(query, params), BRIEF_KEYS)
+        return cast(list[UnitPageRow], _units(await db.read(query, params), BRIEF_KEYS))
     query = COLLECTIVITIES_DESC if descending else COLLECTIVITIES_ASC
-    return _units(await db.read(query, params))
+    return cast(list[UnitPageRow], _units(await db.read(query, params)))
 
 
 async def collectivity_count(db: GraphClient, where: CollectivityFilter) -> int:
@@ -209,14 +212,14 @@ async def collectivity_count(db: GraphClient, where: CollectivityFilter) -> int:
     return int(rows[0]["total"])
 
 
-async def countries(db: GraphClient) -> list[Row]:
+async def countries(db: GraphClient) -> list[TerritoryRow]:
     """Every country of the backbone."""
     return [_unit(row["unit"]) for row in await db.read(COUNTRIES)]
 
 
-async def counts_by_level(db: GraphClient) -> list[Row]:
+async def counts_by_level(db: GraphClient) -> list[LevelCountRow]:
     """How many territorial units of each level each country has."""
-    return await db.read(COUNTS_BY_LEVEL)
+    return cast(list[LevelCountRow], await db.read(COUNTS_BY_LEVEL))
 
 TERRITORIES_BY_NAME_KEYS: LiteralString = (
     "UNWIND $keys AS key "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph import audit as graph_audit
-from graph.client import Row
+from graph.rows import ChangeRow
 from resolvers.context import Info
 from resolvers.errors import BadArgument
 from resolvers.pagination import Ordering, Page, decode_cursor, encode_cursor, page_size
@@ -25,7 +25,7 @@ def _after(position: tuple[Any, str]) -> tuple[str, int, str]:
 
 
 async def changes_page(info: Info, filters: dict[str, Any], first: int | None,
-                       after: str | None) -> Page:
+                       after: str | None) -> Page[ChangeRow]:
     """A page of changes in time order (then version, then id), filtered by `since`,
     `target` and `actor`; counted only when asked."""
     size = page_size(first, info.context.settings.max_page_size, DEFAULT_PAGE)
@@ -41,6 +41,6 @@ async def changes_page(info: Info, filters: dict[str, Any], first: int | None,
                 len(rows) > size, after is not None, count)
 
 
-async def change(info: Info, change_id: str) -> Row | None:
+async def change(info: Info, change_id: str) -> ChangeRow | None:
     """The audit record of one change, or None."""
     return await graph_audit.change_by_id(info.context.graph, change_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from auth.tokens import Principal, verify
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers import network as resolve
 from resolvers.context import Info
 from resolvers.errors import Forbidden, Unauthenticated
@@ -29,14 +29,14 @@ async def writer(info: Info) -> Principal:
     return principal
 
 
-def contributed_by(row: Row | None, principal: Principal) -> bool:
+def contributed_by(row: EntityRow | None, principal: Principal) -> bool:
     """Whether the token of `principal` contributed this source."""
     return row is not None and row.get("contributorTokenId") == principal.token_id
 
 
-async def check(info: Info, principal: Principal, cited: Iterable[Row],
+async def check(info: Info, principal: Principal, cited: Iterable[EntityRow],
                 involved: Iterable[str | None], existing_id: str | None = None,
-                existing: Row | None = None) -> None:
+                existing: EntityRow | None = None) -> None:
     """Allow the change or raise Forbidden, the same way whether the target exists or not."""
     if principal.is_admin:
         return

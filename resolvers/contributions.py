@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Required, TypedDict
 
 from pydantic import ValidationError
 
@@ -22,12 +23,36 @@ from domain.records import ENTITY_RECORDS
 from domain.rows import entity_row, name_row
 from domain.vocabulary import Language
 from graph import contributions as graph_contributions
-from graph.client import Row
 from graph.errors import ConstraintViolation
+from graph.rows import FactRow, WrittenRow
 from resolvers import authorization
 from resolvers.context import Info
 
 ORIGIN = "api"
+
+
+class Fact(FactRow, total=False):
+    """The current properties of an entity or a link, and whether it is a link."""
+
+    isLink: Required[bool]
+
+
+class ChangeRecord(TypedDict):
+    """The audit record of one change as it is written (read back as graph.rows.ChangeRow,
+    without its None values)."""
+
+    id: str
+    at: str
+    actor: str
+    tokenId: str
+    requestId: str | None
+    clientRequestId: str | None
+    action: str
+    targetId: str
+    targetKind: str
+    before: str | None
+    after: str
+    sources: list[str]
 
 
 @dataclass
@@ -49,7 +74,7 @@ def problems_of(error: ValidationError) -> list[tuple[str, str]]:
 
 def change_record(info: Info, who: Principal, action: str, target: tuple[str, str],
                   before: dict[str, Any] | None, after: dict[str, Any],
-                  sources: list[str]) -> dict[str, Any]:
+                  sources: list[str]) -> ChangeRecord:
     """The audit record of one change: who, when, what, before and after, sources, request."""
     (target_id, kind), request = target, info.context.request
     state = request.state if request is not None else None
@@ -62,18 +87,18 @@ def change_record(info: Info, who: Principal, action: str, target: tuple[str, st
             "after": json.dumps(after, ensure_ascii=False, default=str), "sources": sources}
 
 
-async def current_rows(info: Info, ids: list[str]) -> dict[str, Row]:
+async def current_rows(info: Info, ids: list[str]) -> dict[str, Fact]:
     rows = await graph_contributions.current(info.context.graph, [i for i in ids if i])
     return {row["current"]["id"]: {**row["current"], "isLink": row["isLink"]} for row in rows}
 
 
-def kind_of(row: Row | None) -> str | None:
-    if row is None or row.get("isLink"):
+def kind_of(row: Fact | None) -> str | None:
+    if row is None or row["isLink"]:
         return None
     return row.get("entityType") or ("Territory" if "level" in row else None)
 
 
-async def cited_sources(info: Info, sources: list[str], outcome: Outcome) -> list[Row]:
+async def cited_sources(info: Info, sources: list[str], outcome: Outcome) -> list[Fact]:
     """The cited sources' rows; a missing or non-source id becomes a problem."""
     if not sources:
         outcome.problems.append(("sources", "every fact needs at least one source: give "
@@ -145,7 +170,8 @@ def _new_id(entity_type: str) -> str:
     return f"{model.ENTITY_TYPE[entity_type].prefix}:{secrets.token_hex(6)}"
 
 
-async def write_outcome(outcome: Outcome, target: str, change_id: str, statement: Any) -> Outcome:
+async def write_outcome(outcome: Outcome, target: str, change_id: str,
+                        statement: Awaitable[list[WrittenRow]]) -> Outcome:
     try:
         rows = await statement
     except ConstraintViolation:  # the backends word it differently; the graph layer types it
@@ -180,7 +206,7 @@ async def add_name(info: Info, target: str, lang: str, text: str, kind: str,
         return outcome
     current = (await current_rows(info, [target])).get(target)
     await authorization.check(info, who, cited, [target], existing_id=target, existing=current)
-    if current is None or current.get("isLink"):
+    if current is None or current["isLink"]:
         return Outcome(not_found=True)
     names = [name_row(target, lang, text, kind.lower())]
     change = change_record(info, who, "ADD_NAME", (target, kind_of(current) or ""), None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph import coverage as graph_coverage
-from graph.client import Row
+from graph.rows import CoverageUnitRow, EntityRow
 from resolvers import network as resolve
 from resolvers.context import Info
 from resolvers.errors import BadArgument
@@ -28,7 +28,7 @@ class GroupCoverage:
 class CoverageResult:
     """Coverage per group and for the country, plus the members outside the backbone."""
 
-    subject: Row
+    subject: EntityRow
     group_by: str
     groups: list[GroupCoverage]
     national: GroupCoverage
@@ -61,7 +61,7 @@ async def coverage(info: Info, network: str | None, programme: str | None,
         other_ids=[m["id"] for m in members if "level" not in m])
 
 
-async def _subject(info: Info, network: str | None, programme: str | None) -> Row:
+async def _subject(info: Info, network: str | None, programme: str | None) -> EntityRow:
     if (network is None) == (programme is None):
         raise BadArgument("network", "give exactly one of `network` and `programme`")
     argument, wanted = ("network", "Network") if network else ("programme", "Programme")
@@ -71,7 +71,8 @@ async def _subject(info: Info, network: str | None, programme: str | None) -> Ro
     return row
 
 
-def _tally(units: list[Row], members: set[str], group_by: str) -> dict[str, GroupCoverage]:
+def _tally(units: list[CoverageUnitRow], members: set[str], group_by: str
+           ) -> dict[str, GroupCoverage]:
     """Members against totals by group and level, and the population of the communes
     reached by a member (the commune itself, its province or its region)."""
     counts: dict[str, dict[str, list[int]]] = {}
@@ -86,17 +87,17 @@ def _tally(units: list[Row], members: set[str], group_by: str) -> dict[str, Grou
         if unit["id"] in members:
             tally[0] += 1
         if unit["level"] == "COMMUNE":
-            population = int(unit.get("population") or 0)
+            population = int(unit["population"] or 0)
             group.population += population
-            if (unit["id"] in members or unit.get("provinceId") in members
-                    or unit.get("regionId") in members):
+            if (unit["id"] in members or unit["provinceId"] in members
+                    or unit["regionId"] in members):
                 group.population_covered += population
     for key, levels in counts.items():
         groups[key].counts = {level: (tally[0], tally[1]) for level, tally in levels.items()}
     return groups
 
 
-def _group_of(member: Row, group_by: str) -> str | None:
+def _group_of(member: EntityRow | CoverageUnitRow, group_by: str) -> str | None:
     if group_by == "REGION":
         return str(member["id"]) if member["level"] == "REGION" else member.get("regionId")
     if member["level"] == "PROVINCE":

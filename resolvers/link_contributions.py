@@ -10,6 +10,7 @@ from domain import model
 from domain.records import LINK_RECORDS
 from domain.rows import link_parties, link_props, repeated_slot
 from graph import contributions as graph_contributions
+from graph.rows import PartyRow
 from resolvers import authorization
 from resolvers.context import Info
 from resolvers.contributions import (
@@ -56,7 +57,7 @@ async def create_link(info: Info, kind_name: str, data: dict[str, Any],
     cited = await cited_sources(info, sources, outcome)
     if outcome.problems:
         return outcome
-    parties = [{"slot": slot, "id": entity_id or ""} for slot, entity_id in pairs]
+    parties: list[PartyRow] = [{"slot": slot, "id": entity_id or ""} for slot, entity_id in pairs]
     await authorization.check(info, who, cited, [p["id"] for p in parties])
     props = link_props(kind, record, ORIGIN)
     link_id = model.link_id_of(kind_name, [p["id"] for p in parties],

@@ -7,10 +7,12 @@ import binascii
 import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from graph.client import Row
+from graph.rows import TerritoryRow
 from resolvers.errors import BadArgument
+
+RowT = TypeVar("RowT")
 
 ORDER_FIELDS = ("NAME", "POPULATION", "CODE")
 
@@ -22,7 +24,7 @@ class Ordering:
     field: str = "NAME"
     descending: bool = False
 
-    def key(self, row: Row) -> Any:
+    def key(self, row: TerritoryRow) -> str | int | None:
         """The sort key of a row, as the graph computes it."""
         if self.field == "POPULATION":
             return row.get("population") if row.get("population") is not None else -1
@@ -30,12 +32,12 @@ class Ordering:
 
 
 @dataclass
-class Page:
+class Page(Generic[RowT]):
     """One page of rows, the cursor of each (made only when asked), and a way to count
     them all when asked."""
 
-    rows: list[Row]
-    cursor_of: Callable[[Row], str]
+    rows: list[RowT]
+    cursor_of: Callable[[RowT], str]
     has_next: bool
     has_previous: bool
     count: Callable[[], Awaitable[int]]
@@ -71,15 +73,16 @@ def decode_cursor(after: str | None, order: Ordering) -> tuple[Any, str] | None:
     return key, id
 
 
-def keyset_page(rows: list[Row], order: Ordering, size: int, after: str | None,
-                count: Callable[[], Awaitable[int]]) -> Page:
+def keyset_page(rows: list[TerritoryRow], order: Ordering, size: int, after: str | None,
+                count: Callable[[], Awaitable[int]]) -> Page[TerritoryRow]:
     """A page from rows fetched with one extra row (which tells there is a next page)."""
-    def cursor_of(row: Row) -> str:
+    def cursor_of(row: TerritoryRow) -> str:
         return encode_cursor(order, order.key(row), row["id"])
     return Page(rows[:size], cursor_of, len(rows) > size, after is not None, count)
 
 
-def slice_page(rows: Sequence[Row], order: Ordering, size: int, after: str | None) -> Page:
+def slice_page(rows: Sequence[TerritoryRow], order: Ordering, size: int, after: str | None
+               ) -> Page[TerritoryRow]:
     """A page of an already complete list (children of one parent), sorted here."""
     ordered = sorted(rows, key=lambda row: row["id"])
     ordered.sort(key=lambda row: _comparable(order.key(row)), reverse=order.descending)
@@ -97,7 +100,7 @@ def _comparable(key: Any) -> tuple[int, Any]:
     return (0, key) if key is not None else (1, "")
 
 
-def _is_after(row: Row, position: tuple[Any, str], order: Ordering) -> bool:
+def _is_after(row: TerritoryRow, position: tuple[Any, str], order: Ordering) -> bool:
     key, id = _comparable(order.key(row)), row["id"]
     after_key = _comparable(position[0])
     if key == after_key:

@@ -14,6 +14,7 @@ from graph import contributions as graph_contributions
 from resolvers import authorization
 from resolvers.context import Info
 from resolvers.contributions import (
+    Fact,
     Outcome,
     change_record,
     cited_sources,
@@ -62,10 +63,10 @@ async def update_link(info: Info, target: str, version: int, data: dict[str, Any
     if outcome.problems:
         return outcome
     current = (await current_rows(info, [target])).get(target)
-    parties = [p["id"] for p in current["parties"]] if current and current.get("isLink") else []
+    parties = [p["id"] for p in current["parties"]] if current and current["isLink"] else []
     await authorization.check(info, who, cited, [target, *parties], existing_id=target,
                               existing=current)
-    if current is None or not current.get("isLink"):
+    if current is None or not current["isLink"]:
         return Outcome(not_found=True)
     props = {k: v for k, v in data.items() if k in UPDATABLE}
     return await _guarded(info, Revision(who, target, current["kind"], version, current, props,
@@ -87,11 +88,11 @@ async def retire(info: Info, target: str, version: int, on: str | None,
     if current is None:
         return Outcome(not_found=True)
     props: dict[str, Any] = {"retired": True, "retiredOn": on}
-    if current.get("isLink") and on and not current.get("until"):
+    if current["isLink"] and on and not current.get("until"):
         props["until"] = on
-    kind = current["kind"] if current.get("isLink") else kind_of(current) or ""
+    kind = current["kind"] if current["isLink"] else kind_of(current) or ""
     return await _guarded(info, Revision(who, target, kind, version, current, props, sources,
-                                         bool(current.get("isLink")), "RETIRE"), outcome)
+                                         current["isLink"], "RETIRE"), outcome)
 
 
 @dataclass
@@ -102,7 +103,7 @@ class Revision:
     target: str
     kind: str
     version: int
-    current: dict[str, Any]
+    current: Fact
     props: dict[str, Any]
     sources: list[str]
     is_link: bool = False

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from domain.names import query_key
 from graph import search as graph_search
-from graph.client import Row
+from graph.rows import EntityRow, NameMatch
 from resolvers.context import Info
 from resolvers.errors import BadArgument
 from resolvers.pagination import page_size
@@ -20,8 +19,8 @@ DEFAULT_HITS = 20
 class Hit:
     """One entity found, with the name that matched best and how well."""
 
-    record: Row
-    name: dict[str, Any]
+    record: EntityRow
+    name: NameMatch
     rank: int
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from graph import territory as graph_territory
-from graph.client import Row
+from graph.rows import TerritoryRow
 from graph.territory import CollectivityFilter
 from resolvers.context import Info
 from resolvers.errors import BadArgument
@@ -37,30 +37,30 @@ class CollectivityQuery:
     population_max: int | None = None
 
 
-async def by_id(info: Info, id: str) -> Row | None:
+async def by_id(info: Info, id: str) -> TerritoryRow | None:
     """The unit with this registry id, or None."""
     return await info.context.loaders.territory.load(id)
 
 
-async def by_code(info: Info, code: str) -> Row | None:
+async def by_code(info: Info, code: str) -> TerritoryRow | None:
     """The unit with this official code (HCP or REFNIS), or None."""
     return await info.context.loaders.territory_by_code.load(code)
 
 
-async def lookup(info: Info, id: str | None, code: str | None) -> Row | None:
+async def lookup(info: Info, id: str | None, code: str | None) -> TerritoryRow | None:
     """By id or by code: exactly one of them."""
     if (id is None) == (code is None):
         raise BadArgument("id", "give exactly one of id or code")
     return await by_id(info, id) if id is not None else await by_code(info, code or "")
 
 
-async def by_reference(info: Info, id: str | None) -> Row | None:
+async def by_reference(info: Info, id: str | None) -> TerritoryRow | None:
     """A unit a record points to by id (parent, region...), or None when it has none."""
     return await by_id(info, id) if id else None
 
 
 async def children(info: Info, parent_id: str, relation: str,
-                   brief: bool = False) -> list[Row]:
+                   brief: bool = False) -> list[TerritoryRow]:
     """The units below one parent along a relation, batched across parents; `brief`:
     with only graph.territory.BRIEF_KEYS."""
     return await info.context.loaders.children(relation, brief).load(parent_id)
@@ -68,7 +68,7 @@ async def children(info: Info, parent_id: str, relation: str,
 
 async def children_page(info: Info, parent_id: str, relation: str, order: Ordering,
                         first: int | None, after: str | None, brief_fields: frozenset[str]
-                        ) -> Page:
+                        ) -> Page[TerritoryRow]:
     """A page of a parent's children (all of them are fetched: lists are short), brief
     units when only `brief_fields` are asked of them."""
     size = page_size(first, info.context.settings.max_page_size,
@@ -77,14 +77,14 @@ async def children_page(info: Info, parent_id: str, relation: str, order: Orderi
     return slice_page(await children(info, parent_id, relation, brief), order, size, after)
 
 
-async def countries(info: Info) -> list[Row]:
+async def countries(info: Info) -> list[TerritoryRow]:
     """Every country of the backbone."""
     return await graph_territory.countries(info.context.graph)
 
 
 async def collectivity_page(info: Info, query: CollectivityQuery, order: Ordering,
                             first: int | None, after: str | None,
-                            brief_fields: frozenset[str]) -> Page:
+                            brief_fields: frozenset[str]) -> Page[TerritoryRow]:
     """One page of the collectivities matching a filter, brief units when only
     `brief_fields` are asked of them; counted only when asked."""
     size = page_size(first, info.context.settings.max_page_size, DEFAULT_PAGE)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import Private
 
-from graph.client import Row
+from graph.rows import ChangeRow
 from resolvers import audit as resolve_audit
 from resolvers import network as resolve
 from resolvers.context import Info
@@ -35,10 +35,11 @@ class Change:
     source_ids: Private[list[str]]
 
     @classmethod
-    def from_row(cls, row: Row) -> Change:
+    def from_row(cls, row: ChangeRow) -> Change:
         """A change from its row."""
-        return cls(id=row["id"], at=row["at"], actor=row["actor"], action=row["action"],
-                   target_id=row["targetId"], target_kind=row["targetKind"],
+        return cls(id=strawberry.ID(row["id"]), at=row["at"], actor=row["actor"],
+                   action=row["action"], target_id=strawberry.ID(row["targetId"]),
+                   target_kind=row["targetKind"],
                    version=int(row["version"]), before=row.get("before"), after=row["after"],
                    request_id=row.get("requestId"), source_ids=list(row.get("sources") or []))
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import strawberry
 
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers.context import Info
 from schema.entity import CuratedEntity, curated_args, curated_type, reference
 from schema.event import Event
@@ -25,7 +25,7 @@ class Document(CuratedEntity):
     date: str | None = strawberry.field(description="Its date, partial ISO.")
 
     @classmethod
-    def from_row(cls, row: Row) -> Document:
+    def from_row(cls, row: EntityRow) -> Document:
         """A document from its row."""
         return cls(**curated_args(row), kind=DocumentKind(row["kind"]),
                    number=row.get("number"), date=row.get("date"))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypedDict, TypeVar
 
 import strawberry
 from strawberry import Private
 
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers import lookups
 from resolvers import network as resolve
 from resolvers.context import Info
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from schema.source import Source
 
 T = TypeVar("T")
-_BUILDERS: dict[str, Callable[[Row], Any]] = {}
+_BUILDERS: dict[str, Callable[[EntityRow], Any]] = {}
 
 
 def curated_type(entity_type: str) -> Callable[[type[T]], type[T]]:
@@ -33,7 +33,7 @@ def curated_type(entity_type: str) -> Callable[[type[T]], type[T]]:
     return register
 
 
-def node_from(row: Row | None) -> Any:
+def node_from(row: EntityRow | None) -> Any:
     """The GraphQL object for any entity row: a territory or a curated entity."""
     if row is None:
         return None
@@ -43,22 +43,38 @@ def node_from(row: Row | None) -> Any:
     return territory_from(row) if "level" in row else None
 
 
-def nodes_from(rows: list[Row]) -> list[Any]:
+def nodes_from(rows: list[EntityRow]) -> list[Any]:
     """GraphQL objects for many entity rows, skipping unknown kinds."""
     return [node for node in map(node_from, rows) if node is not None]
 
 
-async def reference(info: Info, id: Any, entity_type: str, rest: dict[str, Any]) -> Row | None:
+async def reference(info: Info, id: Any, entity_type: str, rest: dict[str, Any]
+                    ) -> EntityRow | None:
     """The row of a federation representation of a curated entity, if it is one."""
-    found = await entity_reference(info, id, entity_type, **rest)
-    return found if isinstance(found, dict) else None
+    return await entity_reference(info, id, entity_type, _same, **rest)
 
 
-def curated_args(row: Row) -> dict[str, Any]:
+def _same(row: EntityRow) -> EntityRow:
+    return row
+
+
+class CuratedArgs(TypedDict):
     """The constructor arguments every curated type shares."""
-    return {"id": row["id"], "name_ar": row.get("nameAr"), "name_fr": row.get("nameFr"),
-            "name_en": row.get("nameEn"), "name_nl": row.get("nameNl"),
-            "note": row.get("note"), "row": row}
+
+    id: strawberry.ID
+    name_ar: str | None
+    name_fr: str | None
+    name_en: str | None
+    name_nl: str | None
+    note: str | None
+    row: EntityRow
+
+
+def curated_args(row: EntityRow) -> CuratedArgs:
+    """The constructor arguments every curated type shares."""
+    return {"id": strawberry.ID(row["id"]), "name_ar": row.get("nameAr"),
+            "name_fr": row.get("nameFr"), "name_en": row.get("nameEn"),
+            "name_nl": row.get("nameNl"), "note": row.get("note"), "row": row}
 
 
 @strawberry.interface(description="An entity curated from published sources: an organisation, "
@@ -69,7 +85,7 @@ class CuratedEntity(Node):
     name_en: str | None = strawberry.field(description="Name in English.")
     name_nl: str | None = strawberry.field(description="Name in Dutch.")
     note: str | None = strawberry.field(description="Curator's note: readings and caveats.")
-    row: Private[Row]
+    row: Private[EntityRow]
 
     @strawberry.field(description="Increases with each change; give it back when updating.")
     def version(self) -> int:
@@ -77,7 +93,8 @@ class CuratedEntity(Node):
 
     @strawberry.field(description="Retired: no longer current; kept for history.")
     def retired(self) -> bool:
-        return bool(self.row.get("retired"))
+        retired: bool | None = self.row.get("retired")
+        return bool(retired)
 
     @strawberry.field(description="A name to show: French, else English, else Arabic.")
     def label(self) -> str:

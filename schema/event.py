@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers.context import Info
 from schema.entity import CuratedEntity, curated_args, curated_type, reference
 from schema.link import EventParticipation, StatedCount, links_of, related, related_one
@@ -32,7 +32,7 @@ class Event(CuratedEntity):
     outcomes: list[str] = strawberry.field(description="Outcomes and decisions, as stated.")
 
     @classmethod
-    def from_row(cls, row: Row) -> Event:
+    def from_row(cls, row: EntityRow) -> Event:
         """An event from its row."""
         return cls(**curated_args(row), kind=EventKind(row["kind"]),
                    status=EventStatus(row.get("status") or "HELD"), start=row.get("start"),

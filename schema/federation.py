@@ -24,7 +24,7 @@ from strawberry.federation.schema_directives import Key
 from strawberry.types.base import StrawberryObjectDefinition
 
 from domain.vocabulary import CollectivityLevel
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers import network as resolve_network
 from resolvers import territory as resolve_territory
 from resolvers.context import Info
@@ -109,8 +109,8 @@ COLLECTIVITY_LEVELS = frozenset(CollectivityLevel)
 
 
 async def entity_reference(info: Info, id: Any, typename: str,
-                           build: Callable[[Row], T] | None = None, **rest: Any
-                           ) -> T | Row | None:
+                           build: Callable[[EntityRow], T] | None = None, **rest: Any
+                           ) -> T | EntityRow | None:
     """A curated entity (Organisation, Programme, ...) by id, through the entity look-up.
 
     The look-up maps an id to its row (with `entityType`, the GraphQL type name)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeAlias, TypedDict
 
 import strawberry
 from strawberry import Private
 
 from domain import model
-from graph.client import Row
+from graph.rows import LinkRow
 from resolvers import network as resolve
 from resolvers.context import Info
 from schema.entity import node_from
@@ -37,7 +37,7 @@ class Link(Node):
     since: str | None = strawberry.field(description="Start, partial ISO date, when stated.")
     until: str | None = strawberry.field(description="End, partial ISO date, when stated.")
     note: str | None
-    row: Private[Row]
+    row: Private[LinkRow]
     viewer: Private[str | None] = None
 
     @strawberry.field(description="Increases with each change; give it back when updating.")
@@ -46,7 +46,8 @@ class Link(Node):
 
     @strawberry.field(description="Retired: no longer current; kept for history.")
     def retired(self) -> bool:
-        return bool(self.row["link"].get("retired"))
+        retired: bool | None = self.row["link"].get("retired")
+        return bool(retired)
 
     @strawberry.field(description="Every entity taking part, with its part.")
     def parties(self) -> list[LinkParty]:
@@ -62,10 +63,22 @@ class Link(Node):
         return node_from(await resolve.entity(info, resolve.party(self.row, slot)))
 
 
-def _args(row: Row) -> dict[str, Any]:
+class _LinkArgs(TypedDict):
+    """The constructor arguments every link type shares."""
+
+    id: strawberry.ID
+    kind: LinkKind
+    since: str | None
+    until: str | None
+    note: str | None
+    row: LinkRow
+
+
+def _args(row: LinkRow) -> _LinkArgs:
     link = row["link"]
-    return {"id": link["id"], "kind": LinkKind(link["kind"]), "since": link.get("since"),
-            "until": link.get("until"), "note": link.get("note"), "row": row}
+    return {"id": strawberry.ID(link["id"]), "kind": LinkKind(link["kind"]),
+            "since": link.get("since"), "until": link.get("until"), "note": link.get("note"),
+            "row": row}
 
 
 # Where the GraphQL type of each curated entity type lives (types are lazy: this module
@@ -140,7 +153,7 @@ class Relation(Link):
     pass
 
 
-def link_from(row: Row, viewer: str | None = None) -> Link:
+def link_from(row: LinkRow, viewer: str | None = None) -> Link:
     """The GraphQL link for a link row; `viewer` is the entity it was reached from."""
     link = row["link"]
     link_type = _TYPES.get(link["kind"])

@@ -6,7 +6,7 @@ from typing import Any
 
 import strawberry
 
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers.context import Info
 from schema.entity import CuratedEntity, curated_args, curated_type, reference
 from schema.link import Membership, StatedCount, links_of
@@ -18,7 +18,7 @@ class Network(CuratedEntity):
     founded: str | None = strawberry.field(description="Creation date, partial ISO.")
 
     @classmethod
-    def from_row(cls, row: Row) -> Network:
+    def from_row(cls, row: EntityRow) -> Network:
         """A network from its row."""
         return cls(**curated_args(row), founded=row.get("founded"))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers.context import Info
 from schema import actor
 from schema.entity import CuratedEntity, curated_args, curated_type, reference
@@ -27,7 +27,7 @@ class Organisation(CuratedEntity):
     country: str | None = strawberry.field(description="ISO code of its country, or EU.")
 
     @classmethod
-    def from_row(cls, row: Row) -> Organisation:
+    def from_row(cls, row: EntityRow) -> Organisation:
         """An organisation from its row."""
         return cls(**curated_args(row), kind=OrganisationKind(row["kind"]),
                    country=row.get("country"))

@@ -11,6 +11,7 @@ from strawberry import Private
 from resolvers.pagination import Page
 
 NodeT = TypeVar("NodeT")
+RowT = TypeVar("RowT")
 
 
 @strawberry.type(description="Where a page sits in the whole list.")
@@ -31,7 +32,7 @@ class Edge(Generic[NodeT]):
                              "the next page.")
 class Connection(Generic[NodeT]):
     items: Private[list[Any]]
-    page: Private[Page]
+    page: Private[Page[Any]]
 
     # Cursors are made only for the edges and page info asked: a list of nodes needs none.
     @strawberry.field
@@ -57,6 +58,6 @@ class Connection(Generic[NodeT]):
         return await self.page.count()
 
 
-def connection_from(page: Page, convert: Callable[[Any], Any]) -> Connection[Any]:
+def connection_from(page: Page[RowT], convert: Callable[[RowT], Any]) -> Connection[Any]:
     """A connection for a page, converting each row to its GraphQL object."""
     return Connection(items=[convert(row) for row in page.rows], page=page)

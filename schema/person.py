@@ -6,7 +6,7 @@ from typing import Any
 
 import strawberry
 
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers.context import Info
 from schema import actor
 from schema.entity import CuratedEntity, curated_args, curated_type, reference
@@ -18,7 +18,7 @@ from schema.node import Node
 @strawberry.federation.type(keys=["id"], description="A named person acting in the network.")
 class Person(CuratedEntity):
     @classmethod
-    def from_row(cls, row: Row) -> Person:
+    def from_row(cls, row: EntityRow) -> Person:
         """A person from its row."""
         return cls(**curated_args(row))
 
@@ -40,7 +40,7 @@ class Person(CuratedEntity):
                                                      "council committee, held by people.")
 class Post(CuratedEntity):
     @classmethod
-    def from_row(cls, row: Row) -> Post:
+    def from_row(cls, row: EntityRow) -> Post:
         """A post from its row."""
         return cls(**curated_args(row))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers.context import Info
 from schema.entity import CuratedEntity, curated_args, curated_type, reference
 from schema.link import Participation, StatedCount, Twinning, links_of, related, related_one
@@ -26,7 +26,7 @@ class Programme(CuratedEntity):
     end: str | None = strawberry.field(description="End, partial ISO date.")
 
     @classmethod
-    def from_row(cls, row: Row) -> Programme:
+    def from_row(cls, row: EntityRow) -> Programme:
         """A programme from its row."""
         return cls(**curated_args(row), kind=ProgrammeKind(row["kind"]),
                    start=row.get("start"), end=row.get("end"))

@@ -51,13 +51,16 @@ class SearchHit:
     @strawberry.field(description="A readable label: name, kind and where it is.")
     async def label(self, info: Info) -> str:
         record = self.hit.record
-        name = (record.get("nameFr") or record.get("nameNl") or record.get("nameEn")
-                or record.get("nameAr") or record.get("title"))
+        name: str | None = (record.get("nameFr") or record.get("nameNl") or record.get("nameEn")
+                            or record.get("nameAr") or record.get("title"))
         if "level" not in record:
             kind = (record.get("kind") or "").lower().replace("_", " ")
             return f"{name} ({record['entityType'].lower()}{', ' + kind if kind else ''})"
         parent = await resolve.by_reference(info, record.get("parentId") or record.get("regionId"))
-        where = f", {parent.get('nameFr') or parent.get('nameNl')}" if parent else ""
+        where = ""
+        if parent:
+            parent_name: str | None = parent.get("nameFr") or parent.get("nameNl")
+            where = f", {parent_name}"
         return f"{name} ({record['level'].lower().replace('_', ' ')}{where})"
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import Private
 
-from graph.client import Row
+from graph.rows import EntityRow
 from resolvers import lookups
 from resolvers import network as resolve
 from resolvers.context import Info
@@ -31,12 +31,12 @@ class Source(Node):
     kind: str | None = strawberry.field(description="ARTICLE, DOCUMENT or DATASET.")
     licence: str | None = strawberry.field(description="The licence of a dataset, to credit.")
     note: str | None
-    row: Private[Row]
+    row: Private[EntityRow]
 
     @classmethod
-    def from_row(cls, row: Row) -> Source:
+    def from_row(cls, row: EntityRow) -> Source:
         """A source from its row (curated sources and the backbone's datasets)."""
-        return cls(id=row["id"], title=row.get("title") or row.get("name"),
+        return cls(id=strawberry.ID(row["id"]), title=row.get("title") or None,
                    url=row.get("url"), file=row.get("file"), publisher=row.get("publisher"),
                    language=row.get("language"), published=row.get("published"),
                    kind=row.get("kind"), licence=row.get("licence"), note=row.get("note"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -10,6 +10,7 @@ import strawberry
 from strawberry import Private
 
 from domain.vocabulary import Level
+from graph.rows import TerritoryKey, TerritoryRow
 from resolvers import lookups
 from resolvers import network as resolve_network
 from resolvers import territory as resolve
@@ -117,7 +118,7 @@ class Collectivity(Territory):
 
 
 # GraphQL field name -> record key, for the fields a record fills directly.
-_RECORD_KEYS = {
+_RECORD_KEYS: dict[str, TerritoryKey] = {
     "id": "id", "code": "code", "country_code": "country", "name_fr": "nameFr",
     "name_ar": "nameAr", "name_nl": "nameNl", "population": "population",
     "households": "households", "population_2014": "population2014",
@@ -133,7 +134,7 @@ BRIEF_FIELDS = frozenset({
     "networks", "twinnings", "programmes", "events", "partners", "regions", "provinces",
     "cercles", "communes", "arrondissements",
 })
-_TYPE_BY_LEVEL: dict[str, tuple[Any, list[tuple[str, str]]]] = {}
+_TYPE_BY_LEVEL: dict[str, tuple[Any, list[tuple[str, TerritoryKey]]]] = {}
 
 
 TypeT = TypeVar("TypeT", bound=type)
@@ -150,7 +151,7 @@ def unit_type(level: str) -> Callable[[TypeT], TypeT]:
     return register
 
 
-def territory_from(record: dict[str, Any] | None) -> Any:
+def territory_from(record: TerritoryRow | None) -> Any:
     """The GraphQL object for a territory record, by its level; None stays None."""
     if record is None:
         return None
@@ -160,6 +161,6 @@ def territory_from(record: dict[str, Any] | None) -> Any:
                **{name: get(key) for name, key in keys})
 
 
-def territories_from(records: list[dict[str, Any]]) -> list[Any]:
+def territories_from(records: Iterable[TerritoryRow]) -> list[Any]:
     """GraphQL objects for many territory records."""
     return [territory_from(record) for record in records]
