@@ -8,7 +8,7 @@ import strawberry
 
 from graph.rows import EntityRow
 from resolvers.context import Info
-from schema.entity import CuratedEntity, curated_args, curated_type, reference
+from schema.entity import CuratedEntity, curated_type
 from schema.event import Event
 from schema.link import DocumentParty, links_of, related_one
 from schema.network_enums import DocumentKind
@@ -25,16 +25,10 @@ class Document(CuratedEntity):
     date: str | None = strawberry.field(description="Its date, partial ISO.")
 
     @classmethod
-    def from_row(cls, row: EntityRow) -> Document:
-        """A document from its row."""
-        return cls(**curated_args(row), kind=DocumentKind(row["kind"]),
-                   number=row.get("number"), date=row.get("date"))
-
-    @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,
-                                **rest: Any) -> Document | None:
-        row = await reference(info, id, "Document", rest)
-        return None if row is None else cls.from_row(row)
+    def own_args(cls, row: EntityRow) -> dict[str, Any]:
+        """Its own fields' arguments."""
+        return {"kind": DocumentKind(row["kind"]), "number": row.get("number"),
+                "date": row.get("date")}
 
     @strawberry.field(description="Authors, signatories, adopters and issuers.")
     async def parties(self, info: Info) -> list[DocumentParty]:

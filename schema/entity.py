@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypedDict, TypeVar
 
 import strawberry
 from strawberry import Private
@@ -26,8 +26,10 @@ _BUILDERS: dict[str, Callable[[EntityRow], Any]] = {}
 
 
 def curated_type(entity_type: str) -> Callable[[type[T]], type[T]]:
-    """Register a type's `from_row` as the builder for rows of `entity_type`."""
+    """Register a type's `from_row` as the builder for rows of `entity_type` (and the type
+    as the one federation references of that entity type resolve to)."""
     def register(cls: type[T]) -> type[T]:
+        cls.entity_type = entity_type  # type: ignore[attr-defined]
         _BUILDERS[entity_type] = cls.from_row  # type: ignore[attr-defined]
         return cls
     return register
@@ -86,6 +88,24 @@ class CuratedEntity(Node):
     name_nl: str | None = strawberry.field(description="Name in Dutch.")
     note: str | None = strawberry.field(description="Curator's note: readings and caveats.")
     row: Private[EntityRow]
+    entity_type: ClassVar[str] = ""
+
+    @classmethod
+    def own_args(cls, row: EntityRow) -> dict[str, Any]:
+        """The constructor arguments of a type's own fields (none here)."""
+        return {}
+
+    @classmethod
+    def from_row(cls, row: EntityRow) -> Any:
+        """The object for an entity row."""
+        return cls(**curated_args(row), **cls.own_args(row))
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,
+                                **rest: Any) -> Any:
+        """A federation reference of this type, or None when no such entity exists."""
+        row = await reference(info, id, cls.entity_type, rest)
+        return None if row is None else cls.from_row(row)
 
     @strawberry.field(description="Increases with each change; give it back when updating.")
     def version(self) -> int:

@@ -8,7 +8,7 @@ import strawberry
 
 from graph.rows import EntityRow
 from resolvers.context import Info
-from schema.entity import CuratedEntity, curated_args, curated_type, reference
+from schema.entity import CuratedEntity, curated_type
 from schema.link import EventParticipation, StatedCount, links_of, related, related_one
 from schema.network_enums import EventKind, EventRole, EventStatus
 from schema.territory import Territory
@@ -32,18 +32,13 @@ class Event(CuratedEntity):
     outcomes: list[str] = strawberry.field(description="Outcomes and decisions, as stated.")
 
     @classmethod
-    def from_row(cls, row: EntityRow) -> Event:
-        """An event from its row."""
-        return cls(**curated_args(row), kind=EventKind(row["kind"]),
-                   status=EventStatus(row.get("status") or "HELD"), start=row.get("start"),
-                   end=row.get("end"), venue=row.get("venue"),
-                   agenda=list(row.get("agenda") or []), outcomes=list(row.get("outcomes") or []))
-
-    @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,
-                                **rest: Any) -> Event | None:
-        row = await reference(info, id, "Event", rest)
-        return None if row is None else cls.from_row(row)
+    def own_args(cls, row: EntityRow) -> dict[str, Any]:
+        """Its own fields' arguments."""
+        return {"kind": EventKind(row["kind"]),
+                "status": EventStatus(row.get("status") or "HELD"), "start": row.get("start"),
+                "end": row.get("end"), "venue": row.get("venue"),
+                "agenda": list(row.get("agenda") or []),
+                "outcomes": list(row.get("outcomes") or [])}
 
     @strawberry.field(description="The territory where it took place.")
     async def place(self, info: Info) -> Territory | None:

@@ -8,7 +8,7 @@ import strawberry
 
 from graph.rows import EntityRow
 from resolvers.context import Info
-from schema.entity import CuratedEntity, curated_args, curated_type, reference
+from schema.entity import CuratedEntity, curated_type
 from schema.link import Membership, StatedCount, links_of
 
 
@@ -18,15 +18,9 @@ class Network(CuratedEntity):
     founded: str | None = strawberry.field(description="Creation date, partial ISO.")
 
     @classmethod
-    def from_row(cls, row: EntityRow) -> Network:
-        """A network from its row."""
-        return cls(**curated_args(row), founded=row.get("founded"))
-
-    @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,
-                                **rest: Any) -> Network | None:
-        row = await reference(info, id, "Network", rest)
-        return None if row is None else cls.from_row(row)
+    def own_args(cls, row: EntityRow) -> dict[str, Any]:
+        """Its own fields' arguments."""
+        return {"founded": row.get("founded")}
 
     @strawberry.field(description="Members recorded by name, with their dates and sources.")
     async def members(self, info: Info) -> list[Membership]:

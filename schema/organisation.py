@@ -9,7 +9,7 @@ import strawberry
 from graph.rows import EntityRow
 from resolvers.context import Info
 from schema import actor
-from schema.entity import CuratedEntity, curated_args, curated_type, reference
+from schema.entity import CuratedEntity, curated_type
 from schema.link import DocumentParty, links_of, related, related_one
 from schema.network_enums import OrganisationKind
 from schema.node import Node
@@ -27,16 +27,9 @@ class Organisation(CuratedEntity):
     country: str | None = strawberry.field(description="ISO code of its country, or EU.")
 
     @classmethod
-    def from_row(cls, row: EntityRow) -> Organisation:
-        """An organisation from its row."""
-        return cls(**curated_args(row), kind=OrganisationKind(row["kind"]),
-                   country=row.get("country"))
-
-    @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,
-                                **rest: Any) -> Organisation | None:
-        row = await reference(info, id, "Organisation", rest)
-        return None if row is None else cls.from_row(row)
+    def own_args(cls, row: EntityRow) -> dict[str, Any]:
+        """Its own fields' arguments."""
+        return {"kind": OrganisationKind(row["kind"]), "country": row.get("country")}
 
     @strawberry.field(description="The body it is a unit of (a ministry, a council...).")
     async def part_of(self, info: Info) -> Node | None:

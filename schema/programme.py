@@ -8,7 +8,7 @@ import strawberry
 
 from graph.rows import EntityRow
 from resolvers.context import Info
-from schema.entity import CuratedEntity, curated_args, curated_type, reference
+from schema.entity import CuratedEntity, curated_type
 from schema.link import Participation, StatedCount, Twinning, links_of, related, related_one
 from schema.network_enums import ParticipationRole, ProgrammeKind
 
@@ -26,16 +26,10 @@ class Programme(CuratedEntity):
     end: str | None = strawberry.field(description="End, partial ISO date.")
 
     @classmethod
-    def from_row(cls, row: EntityRow) -> Programme:
-        """A programme from its row."""
-        return cls(**curated_args(row), kind=ProgrammeKind(row["kind"]),
-                   start=row.get("start"), end=row.get("end"))
-
-    @classmethod
-    async def resolve_reference(cls, info: Info, id: strawberry.ID | None = None,
-                                **rest: Any) -> Programme | None:
-        row = await reference(info, id, "Programme", rest)
-        return None if row is None else cls.from_row(row)
+    def own_args(cls, row: EntityRow) -> dict[str, Any]:
+        """Its own fields' arguments."""
+        return {"kind": ProgrammeKind(row["kind"]), "start": row.get("start"),
+                "end": row.get("end")}
 
     @strawberry.field(description="The programme this is a component or phase of.")
     async def part_of(self, info: Info) -> Programme | None:
