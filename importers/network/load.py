@@ -15,7 +15,7 @@ from graph import names as graph_names
 from graph import network_import as graph_import
 from graph.client import GraphBackend, GraphClient
 from importers.memory import collector_paused
-from importers.network.parse import parse_file
+from importers.network.parse import ParsedFile, parse_document, parse_file
 from importers.network.resolve import defined_ids, resolve
 from importers.network.rows import Rows, build_rows
 from importers.problems import ImportRefused, Problem
@@ -58,14 +58,25 @@ async def import_network(backend: GraphBackend, path: Path,
                          quiet: bool = False) -> NetworkSummary:
     """Import one curated file; refuse it whole, writing nothing, if anything is wrong."""
     with collector_paused():
-        return await _import_network(backend, path, quiet)
+        return await _import_rows(backend, path.name, await prepare(backend, path), quiet)
 
 
-async def _import_network(backend: GraphBackend, path: Path, quiet: bool) -> NetworkSummary:
-    progress = Progress(f"network {path.name}", 1, quiet=quiet)
-    rows = await prepare(backend, path)
-    summary = _summarise(path.name, rows)
-    known = await graph_import.origin_hashes(backend, path.name)
+async def import_document(backend: GraphBackend, name: str, document: dict[str, Any],
+                          quiet: bool = False) -> NetworkSummary:
+    """Import a curated document built in memory (a dataset converted to the format) as
+    origin `name`, with the same rules as a file: all or nothing, idempotent."""
+    problems: list[Problem] = []
+    parsed = parse_document(name, document, problems)
+    with collector_paused():
+        return await _import_rows(backend, name, await _prepared(backend, parsed, problems),
+                                  quiet)
+
+
+async def _import_rows(backend: GraphBackend, origin: str, rows: Rows,
+                       quiet: bool) -> NetworkSummary:
+    progress = Progress(f"network {origin}", 1, quiet=quiet)
+    summary = _summarise(origin, rows)
+    known = await graph_import.origin_hashes(backend, origin)
     hashes = rows.hashes()
     stale = sorted(set(known) - set(hashes))
     summary.removed = len(stale)
@@ -74,7 +85,7 @@ async def _import_network(backend: GraphBackend, path: Path, quiet: bool) -> Net
     if known != hashes:
         summary.changed = True
         async with backend.atomic() as unit:
-            await _write(unit, path.name, rows, stale, progress)
+            await _write(unit, origin, rows, stale, progress)
     summary.seconds = progress.finish()
     return summary
 
@@ -82,7 +93,10 @@ async def _import_network(backend: GraphBackend, path: Path, quiet: bool) -> Net
 async def prepare(db: GraphClient, path: Path) -> Rows:
     """Parse, validate and resolve a file into rows; raise ImportRefused on any problem."""
     problems: list[Problem] = []
-    parsed = parse_file(path, problems)
+    return await _prepared(db, parse_file(path, problems), problems)
+
+
+async def _prepared(db: GraphClient, parsed: ParsedFile, problems: list[Problem]) -> Rows:
     defined = defined_ids(parsed, problems)
     resolved = await resolve(db, parsed, defined, problems)
     rows = build_rows(parsed, resolved, problems)

@@ -34,20 +34,26 @@ class ParsedFile:
 
 def parse_file(path: Path, problems: list[Problem]) -> ParsedFile:
     """Load and validate a curated file; problems are appended, never raised."""
-    parsed = ParsedFile(path.name)
     document = _load_yaml(path, problems)
     if document is None:
-        return parsed
+        return ParsedFile(path.name)
+    return parse_document(path.name, document, problems)
+
+
+def parse_document(name: str, document: dict[str, Any], problems: list[Problem]) -> ParsedFile:
+    """Validate a curated document already read (a dataset converted to the format, for
+    one); `name` is its origin, naming it in problems."""
+    parsed = ParsedFile(name)
     for key, rows in document.items():
         if key == "format":
             continue
         if key not in SECTIONS:
-            problems.append(Problem(path.name, "(file)", str(key),
+            problems.append(Problem(name, "(file)", str(key),
                                     f"unknown section; known: {', '.join(SECTIONS)}"))
         elif not isinstance(rows, list):
-            problems.append(Problem(path.name, "(file)", key, "a section must be a list"))
+            problems.append(Problem(name, "(file)", key, "a section must be a list"))
         else:
-            parsed.records[key] = _validate(path.name, key, rows, problems)
+            parsed.records[key] = _validate(name, key, rows, problems)
     return parsed
 
 
