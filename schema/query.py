@@ -25,10 +25,11 @@ from schema.territory import (
 )
 from schema.territory_inputs import CollectivityFilter, CollectivityOrder, ordering
 from schema.territory_units import Country, Region
+from schema.twinning import TwinningQuery
 
 
 @strawberry.type
-class Query(NetworkQuery, QuestionsQuery, ChangesQuery):
+class Query(NetworkQuery, QuestionsQuery, ChangesQuery, TwinningQuery):
     @strawberry.field(description="Any entity or link by its registry id; null if there is "
                                   "none.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
