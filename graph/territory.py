@@ -103,6 +103,12 @@ _FILTER: LiteralString = (
     "AND ($provinceId IS NULL OR n.provinceId = $provinceId) "
     "AND ($populationMin IS NULL OR n.population >= $populationMin) "
     "AND ($populationMax IS NULL OR n.population <= $populationMax) "
+    # A twin abroad: looked for only when asked (CASE), after the cheap filters.
+    "WITH n, CASE WHEN $twinnedAbroad IS NULL THEN true "
+    "ELSE (size([(n)<-[a:INVOLVES]-(l:Link)-[b:INVOLVES]->(f:Entity) "
+    "WHERE a.slot = 'party' AND b.slot = 'party' AND l.kind = 'TWINNING' "
+    "AND coalesce(l.retired, false) = false AND f.country <> n.country | f.id]) > 0) "
+    "= $twinnedAbroad END AS kept WHERE kept "
 )
 _SORT_KEY: LiteralString = (
     "WITH n, CASE $orderBy WHEN 'POPULATION' THEN coalesce(n.population, -1) "
@@ -158,6 +164,7 @@ class CollectivityFilter:
     province_id: str | None = None
     population_min: int | None = None
     population_max: int | None = None
+    twinned_abroad: bool | None = None
 
     def params(self) -> dict[str, Any]:
         """Statement parameters for this filter."""
@@ -169,6 +176,7 @@ class CollectivityFilter:
             "provinceId": self.province_id,
             "populationMin": self.population_min,
             "populationMax": self.population_max,
+            "twinnedAbroad": self.twinned_abroad,
         }
 
 

@@ -35,6 +35,7 @@ class CollectivityQuery:
     province: str | None = None
     population_min: int | None = None
     population_max: int | None = None
+    twinned_abroad: bool | None = None
 
 
 async def by_id(info: Info, id: str) -> TerritoryRow | None:
@@ -106,7 +107,8 @@ async def _resolve_filter(info: Info, query: CollectivityQuery) -> CollectivityF
     province = await _area(info, "filter.province", query.province, "PROVINCE")
     return replace(CollectivityFilter(), country=query.country, levels=query.levels,
                    types=query.types, region_id=region, province_id=province,
-                   population_min=query.population_min, population_max=query.population_max)
+                   population_min=query.population_min, population_max=query.population_max,
+                   twinned_abroad=query.twinned_abroad)
 
 
 def _check_filter(query: CollectivityQuery) -> None:

@@ -32,6 +32,9 @@ class CollectivityFilter:
         default=None, description="Units within this province, by id (MA:02.113) or code.")
     population: IntRange | None = strawberry.field(
         default=None, description="2024 population between min and max.")
+    twinned_abroad: bool | None = strawberry.field(
+        default=None, description="true: only those with a twin in another country; "
+                                  "false: only those without.")
 
     def to_query(self) -> CollectivityQuery:
         """The filter in the resolvers' terms."""
@@ -41,7 +44,8 @@ class CollectivityFilter:
             levels=tuple(level.value for level in self.level) if self.level else None,
             types=tuple(kind.value for kind in self.type) if self.type else None,
             region=self.region, province=self.province,
-            population_min=population.min, population_max=population.max)
+            population_min=population.min, population_max=population.max,
+            twinned_abroad=self.twinned_abroad)
 
 
 @strawberry.enum(description="What to sort collectivities by; ties are broken by id.")

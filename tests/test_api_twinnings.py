@@ -73,3 +73,15 @@ def test_a_foreign_cursor_is_refused(network_api: LiveServer) -> None:
     error = network_api.error("{ twinnings(after: \"bm9wZQ==\") { nodes { id } } }")
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "cursor" in error["message"]
+
+
+def test_collectivities_with_a_twin_abroad(network_api: LiveServer) -> None:
+    query = """query($t: Boolean) { collectivities(filter: {country: "MA", level: COMMUNE,
+        twinnedAbroad: $t}, first: 100) { totalCount nodes { id } } }"""
+    twinned = network_api.data(query, {"t": True})["collectivities"]
+    moroccan = {t["id"] for n in _twinnings(network_api)["nodes"] for t in n["twins"]
+                if t["id"].startswith("MA:")}
+    assert {n["id"] for n in twinned["nodes"]} == moroccan and BERKANE in moroccan
+    every = network_api.data(query, {"t": None})["collectivities"]["totalCount"]
+    without = network_api.data(query, {"t": False})["collectivities"]["totalCount"]
+    assert twinned["totalCount"] + without == every
