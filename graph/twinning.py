@@ -3,7 +3,7 @@ party's country, the Moroccan party's region or province, the programme, the dat
 
 from __future__ import annotations
 
-from typing import Any, LiteralString, cast
+from typing import Any, LiteralString, TypedDict, cast
 
 from graph.client import GraphClient
 from graph.rows import LinkRow
@@ -33,6 +33,16 @@ TWINNINGS: LiteralString = (
 )
 COUNT: LiteralString = _MATCHING + "RETURN count(DISTINCT [l.id, m.id]) AS n"
 
+# Each twinning's Moroccan party and the other party's country, for twinning coverage.
+TWINNED_ABROAD: LiteralString = (
+    "MATCH (l:Link)-[a:INVOLVES]->(m:Entity) "
+    "WHERE l.kind = 'TWINNING' AND a.slot = 'party' AND m.country = 'MA' "
+    "AND coalesce(l.retired, false) = false "
+    "MATCH (l)-[b:INVOLVES]->(f:Entity) WHERE b.slot = 'party' AND f.country <> 'MA' "
+    "AND ($country IS NULL OR f.country = $country) "
+    "RETURN DISTINCT l.id AS linkId, m.id AS moroccanId, f.country AS country"
+)
+
 FILTER_KEYS = ("country", "region", "province", "programme", "since", "abroad")
 
 
@@ -61,3 +71,16 @@ async def count(db: GraphClient, filters: dict[str, Any]) -> int:
     """How many twinnings match `filters`."""
     rows = await db.read(COUNT, _params(filters))
     return int(rows[0]["n"]) if rows else 0
+
+
+class TwinnedRow(TypedDict):
+    """A twinning abroad: its id, its Moroccan party and the other party's country."""
+
+    linkId: str
+    moroccanId: str
+    country: str
+
+
+async def twinned_abroad(db: GraphClient, country: str | None) -> list[TwinnedRow]:
+    """Every current twinning of a Moroccan collectivity with one abroad (in `country`)."""
+    return cast(list[TwinnedRow], await db.read(TWINNED_ABROAD, {"country": country}))

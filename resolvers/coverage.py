@@ -47,10 +47,10 @@ async def coverage(info: Info, network: str | None, programme: str | None,
     in_morocco = [m for m in members if m.get("country") == "MA" and m.get("level") in LEVELS]
     ids = [m["id"] for m in in_morocco]
     units = await graph_coverage.moroccan_units(db)
-    groups = _tally(units, set(ids), group_by)
-    national = _tally(units, set(ids), "COUNTRY")
+    groups = tally(units, set(ids), group_by)
+    national = tally(units, set(ids), "COUNTRY")
     for member in in_morocco:
-        key = _group_of(member, group_by)
+        key = group_of(member, group_by)
         if key in groups:
             groups[key].member_ids.append(member["id"])
     country = national.get("MA", GroupCoverage("MA"))
@@ -71,14 +71,14 @@ async def _subject(info: Info, network: str | None, programme: str | None) -> En
     return row
 
 
-def _tally(units: list[CoverageUnitRow], members: set[str], group_by: str
+def tally(units: list[CoverageUnitRow], members: set[str], group_by: str
            ) -> dict[str, GroupCoverage]:
     """Members against totals by group and level, and the population of the communes
     reached by a member (the commune itself, its province or its region)."""
     counts: dict[str, dict[str, list[int]]] = {}
     groups: dict[str, GroupCoverage] = {}
     for unit in units:
-        key = "MA" if group_by == "COUNTRY" else _group_of(unit, group_by)
+        key = "MA" if group_by == "COUNTRY" else group_of(unit, group_by)
         if key is None:
             continue
         group = groups.setdefault(key, GroupCoverage(key))
@@ -97,7 +97,7 @@ def _tally(units: list[CoverageUnitRow], members: set[str], group_by: str
     return groups
 
 
-def _group_of(member: EntityRow | CoverageUnitRow, group_by: str) -> str | None:
+def group_of(member: EntityRow | CoverageUnitRow, group_by: str) -> str | None:
     if group_by == "REGION":
         return str(member["id"]) if member["level"] == "REGION" else member.get("regionId")
     if member["level"] == "PROVINCE":

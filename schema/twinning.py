@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import strawberry
+from strawberry import Private
 
 from resolvers import twinning as resolve
 from resolvers.context import Info
+from resolvers.twinning import TwinningGroup
+from schema.coverage import CoverageGroup, CoverageGrouping
 from schema.link import link_from
 from schema.pagination import Connection, connection_from
 
@@ -39,6 +42,43 @@ class TwinningFilter:
                 "province": self.province, "programme": self.programme, "since": self.since}
 
 
+@strawberry.type(description="Twinnings with one country.")
+class CountryTwinnings:
+    country_code: str = strawberry.field(description="ISO 3166 code of the country.")
+    twinnings: int
+
+
+@strawberry.type(description="Twinnings abroad of one region, one province, or the whole "
+                             "country.")
+class TwinningCoverageGroup:
+    group: Private[TwinningGroup]
+    is_national: Private[bool]
+
+    @strawberry.field(description="The collectivities twinned abroad against the totals, by "
+                                  "level, and the population they reach (`members`: those "
+                                  "twinned).")
+    def coverage(self) -> CoverageGroup:
+        return CoverageGroup(group=self.group.coverage, is_national=self.is_national)
+
+    @strawberry.field(description="Twinnings abroad.")
+    def twinnings(self) -> int:
+        return self.group.twinnings
+
+    @strawberry.field(description="The countries of the twins, most twinnings first.")
+    def countries(self) -> list[CountryTwinnings]:
+        ranked = sorted(self.group.countries.items(), key=lambda item: (-item[1], item[0]))
+        return [CountryTwinnings(country_code=code, twinnings=n) for code, n in ranked]
+
+
+@strawberry.type(description="How many collectivities of each region or province have a twin "
+                             "abroad, and in which countries.")
+class TwinningCoverage:
+    group_by: CoverageGrouping
+    groups: list[TwinningCoverageGroup] = strawberry.field(
+        description="One entry per region or province.")
+    national: TwinningCoverageGroup = strawberry.field(description="Totals for Morocco.")
+
+
 @strawberry.type
 class TwinningQuery:
     @strawberry.field(description="Twinnings of Moroccan collectivities, by the Moroccan "
@@ -50,3 +90,14 @@ class TwinningQuery:
         filters = filter.as_filters() if filter else {}
         page = await resolve.twinnings_page(info, filters, first, after)
         return connection_from(page, lambda row: link_from(row, viewer=row["moroccanId"]))
+
+    @strawberry.field(description="Twinnings abroad by region or province: the "
+                                  "collectivities twinned against the totals and the "
+                                  "countries of their twins; `country` keeps one country.")
+    async def twinning_coverage(self, info: Info,
+                                group_by: CoverageGrouping = CoverageGrouping.REGION,
+                                country: str | None = None) -> TwinningCoverage:
+        groups, national = await resolve.twinning_coverage(info, group_by.value, country)
+        return TwinningCoverage(
+            group_by=group_by, national=TwinningCoverageGroup(group=national, is_national=True),
+            groups=[TwinningCoverageGroup(group=g, is_national=False) for g in groups])

@@ -85,3 +85,29 @@ def test_collectivities_with_a_twin_abroad(network_api: LiveServer) -> None:
     every = network_api.data(query, {"t": None})["collectivities"]["totalCount"]
     without = network_api.data(query, {"t": False})["collectivities"]["totalCount"]
     assert twinned["totalCount"] + without == every
+
+
+COVERAGE = """query($by: CoverageGrouping!, $country: String) {
+  twinningCoverage(groupBy: $by, country: $country) {
+    national { twinnings countries { countryCode twinnings }
+               coverage { levels { level members total } members { id } } }
+    groups { twinnings countries { countryCode twinnings }
+             coverage { territory { id } levels { level members total } } } } }"""
+
+
+def test_twinning_coverage_by_region_and_province(network_api: LiveServer) -> None:
+    by_region = network_api.data(COVERAGE, {"by": "REGION"})["twinningCoverage"]
+    national = by_region["national"]
+    assert national["twinnings"] == 10
+    assert national["countries"] == [{"countryCode": "BE", "twinnings": 10}]
+    communes = next(x for x in national["coverage"]["levels"] if x["level"] == "COMMUNE")
+    twinned = network_api.data("""{ collectivities(filter: {country: "MA", level: COMMUNE,
+        twinnedAbroad: true}) { totalCount } }""")["collectivities"]["totalCount"]
+    assert communes["members"] == twinned and communes["total"] > 1000
+    assert sum(g["twinnings"] for g in by_region["groups"]) == 10
+    oriental = next(g for g in by_region["groups"] if g["coverage"]["territory"]["id"] == ORIENTAL)
+    assert oriental["twinnings"] == _twinnings(network_api, {"region": ORIENTAL})["totalCount"]
+    by_province = network_api.data(COVERAGE, {"by": "PROVINCE"})["twinningCoverage"]
+    assert sum(g["twinnings"] for g in by_province["groups"]) == 10
+    france = network_api.data(COVERAGE, {"by": "REGION", "country": "FR"})["twinningCoverage"]
+    assert france["national"]["twinnings"] == 0
