@@ -223,7 +223,8 @@ def main(argv: list[str] | None = None) -> None:
             os.environ.update(env)
             uvicorn.run("server:worker_app", factory=True, workers=args.workers,
                         host=args.host, port=args.port, log_level=args.log_level,
-                        lifespan="on", **use_header_deadline(settings))
+                        lifespan="on", timeout_worker_healthcheck=settings.worker_healthcheck_s,
+                        **use_header_deadline(settings))
     except (GraphUnavailable, ImportRefused) as error:
         print(f"registry cannot start: {error}", file=sys.stderr)
         sys.exit(3)  # uvicorn's status for a failed start-up, as with one worker

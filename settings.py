@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     workers: int = Field(default=1, ge=1, le=64)
+    # How long a worker may take to answer its supervisor's ping before it is replaced:
+    # importing and building the app takes 3 to 5 s on a loaded 2-core machine, and
+    # uvicorn's 5 s default replaced workers in a loop there.
+    worker_healthcheck_s: int = Field(default=30, ge=1, le=600)
     data_dir: Path = Field(default_factory=default_data_dir)
     graph: str = Field(default="registry", pattern=r"^[A-Za-z0-9_-]{1,64}$")
     appendfsync: Literal["everysec", "always"] = "everysec"
