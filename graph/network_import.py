@@ -157,3 +157,57 @@ async def drop_stale(db: GraphClient, origin: str, ids: Sequence[str]) -> None:
     await db.write(DROP_STALE_NAMES, params)
     await db.write(DROP_STALE_ENTITIES, params)
     await db.write(DROP_STALE_LINKS, params)
+
+
+# Twinnings of the same two parties stated by another origin (an article's, the API's),
+# whatever their ids: a dataset listing such a pair cites itself on that twinning
+# instead of stating a second one.
+TWINNINGS_BETWEEN: LiteralString = (
+    "UNWIND $pairs AS p "
+    "MATCH (:Entity {id: p.a})<-[:INVOLVES]-(l:Link)-[:INVOLVES]->(:Entity {id: p.b}) "
+    "WHERE l.kind = 'TWINNING' AND (l.origin IS NULL OR l.origin <> $origin) "
+    "RETURN DISTINCT p.a AS a, p.b AS b, l.id AS id ORDER BY a, b, id"
+)
+# Sources an origin cites on links other origins own: each edge carries the citing
+# origin, so its next import replaces exactly these and no other importer's edges.
+ORIGIN_CITATIONS: LiteralString = (
+    "UNWIND $sourceIds AS sid MATCH (s:Entity {id: sid})<-[r:SOURCED_FROM]-(l:Link) "
+    "WHERE r.origin = $origin RETURN l.id AS id, s.id AS sourceId ORDER BY id, sourceId"
+)
+DROP_ORIGIN_CITATIONS: LiteralString = (
+    "UNWIND $sourceIds AS sid MATCH (:Entity {id: sid})<-[r:SOURCED_FROM]-(:Link) "
+    "WHERE r.origin = $origin DELETE r"
+)
+ADD_ORIGIN_CITATIONS: LiteralString = (
+    "UNWIND $rows AS r MATCH (l:Link {id: r.id}) MATCH (s:Entity {id: r.sourceId}) "
+    "WHERE s:Source CREATE (l)-[:SOURCED_FROM {origin: $origin}]->(s)"
+)
+
+
+async def twinnings_between(db: GraphClient, pairs: Sequence[tuple[str, str]],
+                            origin: str) -> dict[tuple[str, str], list[str]]:
+    """Ids of the twinnings of each pair (a, b) that `origin` did not state."""
+    rows = await db.read(TWINNINGS_BETWEEN, {"pairs": [{"a": a, "b": b} for a, b in pairs],
+                                             "origin": origin})
+    found: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        found.setdefault((row["a"], row["b"]), []).append(row["id"])
+    return found
+
+
+async def origin_citations(db: GraphClient, origin: str,
+                           source_ids: Sequence[str]) -> set[tuple[str, str]]:
+    """(link id, source id) of the citations `origin` added to others' links."""
+    rows = await db.read(ORIGIN_CITATIONS, {"origin": origin, "sourceIds": list(source_ids)})
+    return {(row["id"], row["sourceId"]) for row in rows}
+
+
+async def replace_origin_citations(db: GraphClient, origin: str, source_ids: Sequence[str],
+                                   citations: Sequence[tuple[str, str]]) -> None:
+    """Drop the citations `origin` added through these sources, then add `citations`
+    ((link id, source id): both exist)."""
+    params = {"origin": origin, "sourceIds": list(source_ids)}
+    await db.write(DROP_ORIGIN_CITATIONS, params)
+    if citations:
+        await db.write(ADD_ORIGIN_CITATIONS, {"origin": origin, "rows": [
+            {"id": link_id, "sourceId": source_id} for link_id, source_id in citations]})

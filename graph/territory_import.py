@@ -81,3 +81,27 @@ async def unlink(db: GraphClient, ids: Sequence[str]) -> None:
 async def link(db: GraphClient, relation: str, rows: Sequence[dict[str, str]]) -> None:
     """Link units along one relation (rows: from, to)."""
     await db.write(LINK_BY_RELATION[relation], {"rows": list(rows)})
+
+
+# The GeoNames id of backbone units a dataset matched in the gazetteer (Belgian
+# municipalities): a property of its own, outside the import hash, so the backbone
+# import neither sees a change nor removes it.
+GAZETTEER_IDS: LiteralString = (
+    "UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n:Territory "
+    "RETURN n.id AS id, n.geonamesId AS geonamesId"
+)
+SET_GAZETTEER_IDS: LiteralString = (
+    "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) WHERE n:Territory "
+    "SET n.geonamesId = r.geonamesId"
+)
+
+
+async def gazetteer_ids(db: GraphClient, ids: Sequence[str]) -> dict[str, int | None]:
+    """The GeoNames id each of these units holds (None: none), by id."""
+    rows = await db.read(GAZETTEER_IDS, {"ids": list(ids)})
+    return {row["id"]: row["geonamesId"] for row in rows}
+
+
+async def set_gazetteer_ids(db: GraphClient, rows: Sequence[dict[str, Any]]) -> None:
+    """Record units' GeoNames ids (rows: id, geonamesId)."""
+    await db.write(SET_GAZETTEER_IDS, {"rows": list(rows)})

@@ -64,13 +64,15 @@ class Territory(Node):
     population: int | None = strawberry.field(
         description="Population at the 2024 census (RGPH 2024, HCP); none for Belgium.")
     households: int | None = strawberry.field(description="Households at the 2024 census.")
+    name_en: Private[str | None]
     parent_id: Private[str | None]
     region_id: Private[str | None]
     province_id: Private[str | None]
 
     @strawberry.field(description="The usual display name: French, else Dutch, else Arabic.")
     def name(self) -> str:
-        return self.name_fr or self.name_nl or self.name_ar or self.code
+        # English: a country new to the registry, named as the gazetteer's list names it.
+        return self.name_fr or self.name_nl or self.name_ar or self.name_en or self.code
 
     @strawberry.field(description="Every name held, in every language.")
     async def names(self, info: Info) -> list[Name]:
@@ -120,7 +122,7 @@ class Collectivity(Territory):
 # GraphQL field name -> record key, for the fields a record fills directly.
 _RECORD_KEYS: dict[str, TerritoryKey] = {
     "id": "id", "code": "code", "country_code": "country", "name_fr": "nameFr",
-    "name_ar": "nameAr", "name_nl": "nameNl", "population": "population",
+    "name_ar": "nameAr", "name_nl": "nameNl", "name_en": "nameEn", "population": "population",
     "households": "households", "population_2014": "population2014",
     "has_council": "hasCouncil", "parent_id": "parentId", "region_id": "regionId",
     "province_id": "provinceId", "cercle_id": "cercleId", "commune_id": "communeId",

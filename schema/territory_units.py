@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import strawberry
 from strawberry import Private
 
+from resolvers import network as resolve_network
 from resolvers import territory as resolve
 from resolvers.context import Info
 from schema.federation import territory_reference
@@ -21,6 +23,7 @@ from schema.territory import (
 )
 from schema.territory_inputs import CollectivityOrder, ordering
 
+GAZETTEER_CODE = "gn"
 _PAGE = "At most the maximum page size (100 by default) per page."
 
 
@@ -133,6 +136,25 @@ class ForeignMunicipality(Collectivity):
     @strawberry.field(description="Its region.")
     async def region(self, info: Info) -> Region | None:
         return territory_from(await resolve.by_reference(info, self.region_id))
+
+    @strawberry.field(description="The usual display name: French, else Dutch, else Arabic.")
+    async def name(self, info: Info) -> str:
+        # A municipality from the gazetteer has only GeoNames' name, in no stated language.
+        known = self.name_fr or self.name_nl or self.name_ar or self.name_en
+        if known:
+            return known
+        props: Mapping[str, object] = await resolve_network.entity(info, self.id) or {}
+        return str(props.get("nameUnd") or self.code)
+
+    @strawberry.field(description="Its GeoNames id (gazetteer): every municipality from "
+                                  "the gazetteer has one (its code is `gn` and this id); a "
+                                  "Belgian municipality has one once a dataset matched it.")
+    async def geonames_id(self, info: Info) -> int | None:
+        if self.code.startswith(GAZETTEER_CODE) and self.code[2:].isdigit():
+            return int(self.code[2:])
+        props: Mapping[str, object] = await resolve_network.entity(info, self.id) or {}
+        value = props.get("geonamesId")
+        return value if isinstance(value, int) else None
 
 
 @unit_type("CERCLE")

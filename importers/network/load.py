@@ -61,15 +61,57 @@ async def import_network(backend: GraphBackend, path: Path,
         return await _import_rows(backend, path.name, await prepare(backend, path), quiet)
 
 
+@dataclass
+class ExtraStep:
+    """An importer's own writes, kept in the same atomic unit as a document's rows.
+
+    `before` runs first and the document is then resolved inside the unit, so its
+    records may name what `before` writes (a dataset's foreign units); `after` runs
+    last. `pending`: whether they have anything to write; when not, the document is
+    imported as usual (nothing written if it is unchanged too).
+    """
+
+    pending: bool
+    before: Callable[[GraphClient], Awaitable[None]] | None = None
+    after: Callable[[GraphClient], Awaitable[None]] | None = None
+
+
 async def import_document(backend: GraphBackend, name: str, document: dict[str, Any],
-                          quiet: bool = False) -> NetworkSummary:
+                          quiet: bool = False, extra: ExtraStep | None = None
+                          ) -> NetworkSummary:
     """Import a curated document built in memory (a dataset converted to the format) as
     origin `name`, with the same rules as a file: all or nothing, idempotent."""
     problems: list[Problem] = []
     parsed = parse_document(name, document, problems)
     with collector_paused():
+        if extra is not None and extra.pending:
+            return await _import_with(backend, name, parsed, problems, quiet, extra)
         return await _import_rows(backend, name, await _prepared(backend, parsed, problems),
                                   quiet)
+
+
+async def _import_with(backend: GraphBackend, origin: str, parsed: ParsedFile,
+                       problems: list[Problem], quiet: bool, extra: ExtraStep
+                       ) -> NetworkSummary:
+    """A document and an importer's extra writes as one unit: a problem found while
+    resolving inside it undoes `before` too; otherwise everything is written."""
+    progress = Progress(f"network {origin}", 1, quiet=quiet)
+    async with backend.atomic() as unit:
+        if extra.before is not None:
+            await extra.before(unit)
+        rows = await _prepared(unit, parsed, problems)
+        summary = _summarise(origin, rows)
+        known = await graph_import.origin_hashes(unit, origin)
+        stale = sorted(set(known) - set(rows.hashes()))
+        summary.removed, summary.changed = len(stale), True
+        progress.total = 1 + _write_steps(rows, stale)
+        progress.advance(1, "validated")
+        if known != rows.hashes():
+            await _write(unit, origin, rows, stale, progress)
+        if extra.after is not None:
+            await extra.after(unit)
+    summary.seconds = progress.finish()
+    return summary
 
 
 async def _import_rows(backend: GraphBackend, origin: str, rows: Rows,

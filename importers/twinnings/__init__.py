@@ -1,0 +1,1 @@
+"""Twinnings from Wikipedia's twin-town lists (`data/datasets/`), resolved and imported."""
