@@ -228,6 +228,14 @@ LINK_KINDS: tuple[LinkKind, ...] = (
              type_description="A number a source states about an entity (members by level, "
              "participants), kept as stated rather than as invented entities.",
              mutation="createStatedCount", input="StatedCountInput"),
+    LinkKind("PROGRAMME_PLACE", "A programme and a collectivity it is located in.",
+             (Slot("programme", _one("Programme"), description="The programme."),
+              Slot("place", _one(TERRITORY), description="A region, province or commune "
+                   "where it takes place.")), "#65a30d", section="programmePlaces",
+             dated=False, graphql_type="ProgrammePlace",
+             type_description="A collectivity (region, province or commune) a programme is "
+             "located in, as its source places it.", mutation="createProgrammePlace",
+             input="ProgrammePlaceInput"),
 )
 
 # The fields of entity records that state links (a post's body, an event's place...).

@@ -70,6 +70,7 @@ class SourceRecord(Record):
     published: PartialDate | None = None
     kind: v.SourceKind = v.SourceKind.ARTICLE
     note: str | None = None
+    licence: str | None = None
 
 
 class _Organisation(Named):
@@ -81,10 +82,22 @@ class _Network(Named):
     founded: PartialDate | None = None
 
 
+class Money(Record):
+    """An amount of money in a currency: `{amount: 5600000, currency: USD}`. Stored on a
+    node as two properties (`commitmentAmount`, `commitmentCurrency`: domain/rows.py)."""
+
+    amount: Annotated[float, Field(ge=0, allow_inf_nan=False)]
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code.")]
+
+
 class _Programme(Named):
     kind: v.ProgrammeKind
     start: PartialDate | None = None
     end: PartialDate | None = None
+    status: v.ProgrammeStatus | None = None
+    objective: str | None = None
+    worldBankId: Annotated[str, Field(pattern=r"^P\d{6}$")] | None = None
+    commitment: Money | None = None
 
 
 class _Event(Named):

@@ -48,6 +48,16 @@ class ProgrammeKind(StrEnum):
     PLAN = "PLAN"
 
 
+class ProgrammeStatus(StrEnum):
+    """Where a programme stands (the World Bank's project statuses): PIPELINE, being
+    prepared; ACTIVE, under way; CLOSED, ended; DROPPED, abandoned."""
+
+    PIPELINE = "PIPELINE"
+    ACTIVE = "ACTIVE"
+    CLOSED = "CLOSED"
+    DROPPED = "DROPPED"
+
+
 class EventKind(StrEnum):
     """Kinds of event."""
 

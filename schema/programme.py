@@ -6,15 +6,32 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from domain.vocabulary import ProgrammeStatus
 from graph.rows import EntityRow
 from resolvers.context import Info
 from schema.entity import CuratedEntity, curated_type
-from schema.link import Participation, StatedCount, Twinning, links_of, related, related_one
+from schema.link import (
+    LINK_TYPES,
+    Link,
+    Participation,
+    StatedCount,
+    Twinning,
+    links_of,
+    related,
+    related_one,
+)
+from schema.money import Money, money_from
 from schema.network_enums import ParticipationRole, ProgrammeKind
+from schema.vocabularies import register
 
 if TYPE_CHECKING:
     from schema.document import Document
     from schema.event import Event
+
+    ProgrammePlace = Link
+else:  # generated from the model's PROGRAMME_PLACE kind
+    ProgrammePlace = next(t for t in LINK_TYPES if t.__name__ == "ProgrammePlace")
+register(ProgrammeStatus)
 
 
 @curated_type("Programme")
@@ -24,12 +41,25 @@ class Programme(CuratedEntity):
     kind: ProgrammeKind
     start: str | None = strawberry.field(description="Start, partial ISO date.")
     end: str | None = strawberry.field(description="End, partial ISO date.")
+    status: ProgrammeStatus | None = strawberry.field(description="Where it stands, when its "
+                                                                  "source says.")
+    objective: str | None = strawberry.field(description="Its objective, as its source "
+                                                         "words it.")
+    world_bank_id: str | None = strawberry.field(description="The World Bank's project id "
+                                                             "(P-number), for its projects.")
+    commitment: Money | None = strawberry.field(description="The amount committed to it (for "
+                                                            "a World Bank project, the Bank's "
+                                                            "commitment), with its currency.")
 
     @classmethod
     def own_args(cls, row: EntityRow) -> dict[str, Any]:
         """Its own fields' arguments."""
+        props: dict[str, Any] = dict(row)  # the World Bank's fields are not in EntityRow
+        status = props.get("status")
         return {"kind": ProgrammeKind(row["kind"]), "start": row.get("start"),
-                "end": row.get("end")}
+                "end": row.get("end"), "status": ProgrammeStatus(status) if status else None,
+                "objective": props.get("objective"), "world_bank_id": props.get("worldBankId"),
+                "commitment": money_from(props, "commitment")}
 
     @strawberry.field(description="The programme this is a component or phase of.")
     async def part_of(self, info: Info) -> Programme | None:
@@ -52,6 +82,10 @@ class Programme(CuratedEntity):
     @strawberry.field(description="Who implements it.")
     async def implementers(self, info: Info) -> list[Participation]:
         return await links_of(info, "PARTICIPATION", "programme", self.id, ["IMPLEMENTER"])
+
+    @strawberry.field(description="The collectivities it is located in.")
+    async def places(self, info: Info) -> list[ProgrammePlace]:
+        return await links_of(info, "PROGRAMME_PLACE", "programme", self.id)
 
     @strawberry.field(description="Twinnings within it.")
     async def twinnings(self, info: Info) -> list[Twinning]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from domain import model
-from domain.records import FORMAT, SECTIONS, own_props
-from domain.rows import NAME_FIELDS, plain
+from domain.records import FORMAT, SECTIONS
+from domain.rows import NAME_FIELDS, own_values, plain
 from graph.snapshot import Snapshot
 
 SECTION_OF_TYPE = {t.name: t.section for t in model.ENTITY_TYPES}
@@ -65,8 +65,7 @@ def _entity_record(shot: Snapshot, entity_id: str, props: dict[str, Any],
         problems.append(f"entity {entity_id}: type {props.get('entityType')!r} has no section")
         return None
     record: dict[str, Any] = {"id": entity_id}
-    record.update({p: props[p] for p in own_props(props["entityType"])
-                   if props.get(p) is not None})
+    record.update(own_values(props["entityType"], props))
     if section == "sources":
         return record
     record["name"] = {lang: props[f] for lang, f in NAME_FIELDS.items() if props.get(f)}
