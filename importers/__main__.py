@@ -1,4 +1,5 @@
-"""Command line: `python -m importers territory | network [files] | export | restore FILE`."""
+"""Command line: `python -m importers territory | network [files] | worldbank | export |
+restore FILE`."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from importers.export import cli as export_cli
 from importers.network.load import curated_files, import_network
 from importers.problems import ImportRefused
 from importers.territory.load import import_territory
+from importers.worldbank import import_worldbank
 from settings import Settings
 
 
@@ -43,6 +45,19 @@ async def _network(settings: Settings, files: list[Path]) -> None:
         await backend.close()
 
 
+async def _worldbank(settings: Settings) -> None:
+    backend = open_backend(settings, attach=True)
+    try:
+        await backend.ensure_schema()
+        if not await graph_territory.counts_by_level(backend):
+            raise GraphError("the territorial backbone is not loaded: run "
+                             "`python -m importers territory` first")
+        summary = await import_worldbank(backend)
+    finally:
+        await backend.close()
+    print("\n".join(summary.lines()))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one importer; exit 1 with the list of problems if the input is refused."""
     parser = argparse.ArgumentParser(prog="python -m importers",
@@ -52,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     network = commands.add_parser("network", help="curated network files (data/network/*.yaml)")
     network.add_argument("files", nargs="*", type=Path,
                          help="files to import, each all-or-nothing (default: data/network)")
+    commands.add_parser("worldbank", help="the World Bank's projects in Morocco "
+                                          "(data/datasets/worldbank-morocco-*.csv; after "
+                                          "`network`, whose organisations it cites)")
     export_cli.add_commands(commands)
     args = parser.parse_args(argv)
     settings = Settings()
@@ -60,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_territory(settings))
         elif args.command == "network":
             asyncio.run(_network(settings, args.files))
+        elif args.command == "worldbank":
+            asyncio.run(_worldbank(settings))
         elif args.command in export_cli.COMMANDS:
             return asyncio.run(export_cli.run(args, settings))
     except ImportRefused as refused:
