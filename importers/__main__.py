@@ -1,5 +1,5 @@
-"""Command line: `python -m importers territory | network [files] | worldbank | export |
-restore FILE`."""
+"""Command line: `python -m importers territory | network [files] | worldbank | twinnings |
+export | restore FILE`."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from importers.export import cli as export_cli
 from importers.network.load import curated_files, import_network
 from importers.problems import ImportRefused
 from importers.territory.load import import_territory
+from importers.twinnings.load import import_twinnings
 from importers.worldbank import import_worldbank
 from settings import Settings
 
@@ -58,6 +59,16 @@ async def _worldbank(settings: Settings) -> None:
     print("\n".join(summary.lines()))
 
 
+async def _twinnings(settings: Settings) -> None:
+    backend = open_backend(settings, attach=True)
+    try:
+        await backend.ensure_schema()
+        summary = await import_twinnings(backend)
+    finally:
+        await backend.close()
+    print("\n".join(summary.lines()))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one importer; exit 1 with the list of problems if the input is refused."""
     parser = argparse.ArgumentParser(prog="python -m importers",
@@ -70,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("worldbank", help="the World Bank's projects in Morocco "
                                           "(data/datasets/worldbank-morocco-*.csv; after "
                                           "`network`, whose organisations it cites)")
+    commands.add_parser("twinnings", help="twin towns from Wikipedia's lists "
+                                          "(data/datasets/twinnings-wikipedia-morocco.csv; "
+                                          "after `network`, whose twinnings it completes)")
     export_cli.add_commands(commands)
     args = parser.parse_args(argv)
     settings = Settings()
@@ -80,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_network(settings, args.files))
         elif args.command == "worldbank":
             asyncio.run(_worldbank(settings))
+        elif args.command == "twinnings":
+            asyncio.run(_twinnings(settings))
         elif args.command in export_cli.COMMANDS:
             return asyncio.run(export_cli.run(args, settings))
     except ImportRefused as refused:
