@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     queue_wait_ms: int = Field(default=5_000, ge=0)
     body_timeout_ms: int = Field(default=10_000, ge=100)
     header_timeout_ms: int = Field(default=10_000, ge=100)
+    # Connections of one client address waiting for their headers (0: no limit; raise it
+    # behind a proxy, where every client has the proxy's address).
+    max_header_waits_per_client: int = Field(default=100, ge=0)
     # Comma-separated origins; `*` lets any page read; empty: no CORS.
     cors_origins: Annotated[list[str], NoDecode] = ["*"]
     trace_round_trips: bool = False

@@ -117,3 +117,21 @@ def test_connections_sending_headers_too_slowly_are_closed(graph_host: GraphHost
         finally:
             for sock in slow:
                 sock.close()
+
+
+def test_slow_connections_of_one_client_are_bounded(graph_host: GraphHost,
+                                                    backbone_template: str) -> None:
+    from tests.conftest import served
+    with served(graph_host, backbone_template, max_header_waits_per_client=5) as live:
+        held = [socket.create_connection(("127.0.0.1", live.port), timeout=10)
+                for _ in range(5)]
+        try:
+            for sock in held:
+                sock.sendall(b"POST /graphql HTTP/1.1\r\nHost: x\r\n")  # and never the rest
+            extra = socket.create_connection(("127.0.0.1", live.port), timeout=10)
+            with extra:
+                assert extra.recv(1024) == b""  # closed as soon as it was accepted
+        finally:
+            for sock in held:
+                sock.close()
+        assert live.data("{ countries { id } }")["countries"]  # once they are gone, served
