@@ -243,13 +243,18 @@ class Slow:
     connect_failures: int = 0
 
 
+ATTACKER = "127.0.0.2"
+
+
 async def _slow_client(port: int, stop_at: float, slow: Slow, reconnect: bool) -> None:
     """Partial headers, a line every 5 s, never finished; with `reconnect`, again 1 s after
     the server closes the connection."""
     while time.monotonic() < stop_at:
         try:
+            # From another loopback address than the look-ups: the attacker is another
+            # client, as it would be on a network (the server bounds each client's waits).
             reader, writer = await asyncio.wait_for(
-                asyncio.open_connection("127.0.0.1", port), 10)
+                asyncio.open_connection("127.0.0.1", port, local_addr=(ATTACKER, 0)), 10)
         except (OSError, TimeoutError):
             slow.connect_failures += 1
             await asyncio.sleep(1)
