@@ -14,6 +14,7 @@ from schema.link import link_from
 from schema.network_query import NetworkQuery
 from schema.node import Node
 from schema.pagination import Connection, connection_from
+from schema.programme_query import ProgrammeQuery
 from schema.questions import QuestionsQuery
 from schema.search import EntityKind, SearchHit, hit_from
 from schema.territory import (
@@ -29,7 +30,7 @@ from schema.twinning import TwinningQuery
 
 
 @strawberry.type
-class Query(NetworkQuery, QuestionsQuery, ChangesQuery, TwinningQuery):
+class Query(NetworkQuery, QuestionsQuery, ChangesQuery, TwinningQuery, ProgrammeQuery):
     @strawberry.field(description="Any entity or link by its registry id; null if there is "
                                   "none.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
