@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from graph.snapshot import snapshot
 from importers.export.documents import build_documents
 from importers.problems import ImportRefused
 from importers.worldbank import WorldBankSummary, import_worldbank
@@ -126,8 +125,7 @@ def test_a_bad_row_refuses_the_import_and_writes_nothing(
 def test_the_export_gives_back_money_and_licences(graph_host: GraphHost,
                                                   imported: tuple[str, WorldBankSummary]
                                                   ) -> None:
-    shot = on_graph(graph_host, imported[0], snapshot)
-    documents = build_documents(shot)
+    documents = build_documents(graph_snapshot(graph_host, copy_graph(graph_host, imported[0])))
     assert not [p for p in documents.problems if "worldbank" in p]
     exported = documents.documents()["worldbank-morocco"]
     programmes = {p["id"]: p for p in exported["programmes"]}

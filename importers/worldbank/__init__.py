@@ -7,7 +7,10 @@ the backbone (reporting those that do not resolve), then import the whole as one
 `registry-network/1` document: all or nothing, idempotent. `python -m importers worldbank`.
 """
 
+from importers.worldbank.document import ORIGIN
 from importers.worldbank.load import import_worldbank
 from importers.worldbank.summary import WorldBankSummary
 
-__all__ = ["WorldBankSummary", "import_worldbank"]
+# ORIGIN (`worldbank-morocco`) is the origin its records carry:
+# `graph.network_import.origin_hashes(backend, ORIGIN)` is empty until it was imported once.
+__all__ = ["ORIGIN", "WorldBankSummary", "import_worldbank"]
