@@ -174,3 +174,21 @@ def test_export_refuses_what_the_file_cannot_hold(
     assert _cli(monkeypatch, graph_host, network_graph, "export", "--out", str(dump),
                 "--allow-incomplete") == 0
     assert any("mystery:1" in p for p in json.loads(dump.read_text())["problems"])
+
+
+def test_datasets_survive_export_and_restore(
+        graph_host: GraphHost, network_graph: str, backbone_graph: str,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The twinnings add foreign units from the gazetteer, a citation on an article's
+    # twinning and GeoNames ids on Belgian units; the World Bank adds programmes and places.
+    assert _cli(monkeypatch, graph_host, network_graph, "twinnings") == 0
+    assert _cli(monkeypatch, graph_host, network_graph, "worldbank") == 0
+    dump = tmp_path / "datasets.json"
+    assert _cli(monkeypatch, graph_host, network_graph, "export", "--out", str(dump)) == 0
+    bundle = json.loads(dump.read_text(encoding="utf-8"))
+    assert bundle["backbone"]["gazetteer"] is True
+    assert bundle["problems"] == []
+    assert _cli(monkeypatch, graph_host, backbone_graph, "restore", str(dump)) == 0
+    before = graph_snapshot(graph_host, network_graph)
+    assert _curated(graph_snapshot(graph_host, backbone_graph)) == _curated(before)
+    assert "FR:gn3031582" in before.entities  # Bordeaux, Casablanca's twin

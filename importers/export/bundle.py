@@ -88,6 +88,8 @@ class Residual(Strict):
 class Backbone(Strict):
     packages: dict[str, str]
     units: int
+    # Foreign units of the twinnings dataset's gazetteer (GeoNames), rebuilt on restore.
+    gazetteer: bool = False
 
 
 class Bundle(Strict):

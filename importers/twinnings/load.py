@@ -29,7 +29,7 @@ from importers.network.load import ExtraStep, NetworkSummary, import_document
 from importers.problems import ImportRefused, Problem
 from importers.progress import Progress
 from importers.territory import foreign
-from importers.territory.records import TerritoryRecord
+from importers.territory.records import SourceRecord, TerritoryRecord
 from importers.twinnings import dataset as data
 from importers.twinnings.backbone import belgian_municipalities, moroccan_units
 from importers.twinnings.document import Pair, belgian_ids, document, foreign_records, pairs_of
@@ -143,3 +143,18 @@ async def _extra_step(backend: GraphBackend, plan: Plan, sources: list[dict[str,
 
 
 __all__ = ["NetworkSummary", "Plan", "TwinningsSummary", "import_twinnings", "make_plan"]
+
+
+def gazetteer_units() -> tuple[list[TerritoryRecord], SourceRecord]:
+    """The foreign units the dataset's resolved pairs need, and the gazetteer's source: as
+    an import writes them (for the export's prediction and a restore)."""
+    return make_plan().records, foreign.source(PACKAGE)
+
+
+async def restore_gazetteer_units(backend: GraphBackend) -> int:
+    """Write the foreign units the dataset gives (before documents that name them)."""
+    records, gazetteer = await asyncio.to_thread(gazetteer_units)
+    known = await graph_units.import_hashes(backend)
+    async with backend.atomic() as unit:
+        await foreign.write_units(unit, records, [gazetteer], known)
+    return len(records)
