@@ -61,6 +61,7 @@ class EntityRow(TerritoryRow, total=False):
     entityType: str
     origin: str
     importHash: str
+    nameUnd: str | None  # a gazetteer's name, in no stated language
     version: int
     retired: bool
     retiredOn: str

@@ -33,6 +33,10 @@ class ImportRefused(Exception):
         super().__init__(f"import refused, nothing written ({len(problems)} problems):\n"
                          f"{lines}{more}")
 
+    def __reduce__(self) -> tuple[type[ImportRefused], tuple[list[Problem]]]:
+        # Rebuilt from its problems (raised in another process, it is pickled back).
+        return ImportRefused, (self.problems,)
+
 
 def problems_from(error: ValidationError, file: str, record: str) -> list[Problem]:
     """One problem per pydantic error, with the field path spelled out."""

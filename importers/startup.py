@@ -1,14 +1,28 @@
-"""What the server loads by itself on its first start: the backbone, then the curated files."""
+"""What the server loads by itself on its first start: the backbone, the curated files,
+then the public datasets (World Bank projects, Wikipedia's twinnings)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from graph import network_import as graph_network
 from graph import territory as graph_territory
 from graph.client import GraphBackend
 from importers.network.load import curated_files, import_network
 from importers.territory.load import import_territory
+from importers.twinnings import dataset as twinnings_dataset
+from importers.twinnings.load import import_twinnings
+from importers.worldbank import ORIGIN as WORLDBANK_ORIGIN
+from importers.worldbank import import_worldbank
+
+# Each dataset by the origin its import records, in loading order (the twinnings complete
+# the articles' twinnings, so they come after the curated files).
+DATASETS: tuple[tuple[str, Callable[[GraphBackend], Awaitable[Any]]], ...] = (
+    (WORLDBANK_ORIGIN, import_worldbank),
+    (twinnings_dataset.DATASET.name, import_twinnings),
+)
 
 log = logging.getLogger("registry.import")
 
@@ -16,8 +30,8 @@ log = logging.getLogger("registry.import")
 async def load_if_empty(backend: GraphBackend) -> list[str]:
     """Import the backbone into an empty graph, and each curated file never imported.
 
-    Returns what it loaded. Files already imported are left alone: an operator
-    updates them with `python -m importers network`.
+    Returns what it loaded. Files and datasets already imported are left alone: an
+    operator updates them with `python -m importers network | worldbank | twinnings`.
     """
     loaded: list[str] = []
     if not await graph_territory.counts_by_level(backend):
@@ -33,5 +47,13 @@ async def load_if_empty(backend: GraphBackend) -> list[str]:
         network = await import_network(backend, path)
         loaded.append(path.name)
         for line in network.lines():
+            log.info("%s", line)
+    for origin, load in DATASETS:
+        if await graph_network.origin_hashes(backend, origin):
+            continue
+        log.info("loading dataset %s", origin)
+        summary = await load(backend)
+        loaded.append(origin)
+        for line in summary.lines():
             log.info("%s", line)
     return loaded

@@ -52,14 +52,19 @@ class SearchHit:
     async def label(self, info: Info) -> str:
         record = self.hit.record
         name: str | None = (record.get("nameFr") or record.get("nameNl") or record.get("nameEn")
-                            or record.get("nameAr") or record.get("title"))
+                            or record.get("nameAr") or record.get("title")
+                            or record.get("nameUnd"))  # a gazetteer's name, language unstated
         if "level" not in record:
             kind = (record.get("kind") or "").lower().replace("_", " ")
             return f"{name} ({record['entityType'].lower()}{', ' + kind if kind else ''})"
-        parent = await resolve.by_reference(info, record.get("parentId") or record.get("regionId"))
+        # A unit from the gazetteer has no parent in the registry: its country says where.
+        within = record.get("parentId") or record.get("regionId") or (
+            record.get("country") if record.get("level") != "COUNTRY" else None)
+        parent = await resolve.by_reference(info, within)
         where = ""
         if parent:
-            parent_name: str | None = parent.get("nameFr") or parent.get("nameNl")
+            parent_name: str | None = (parent.get("nameFr") or parent.get("nameNl")
+                                       or parent.get("nameEn"))
             where = f", {parent_name}"
         return f"{name} ({record['level'].lower().replace('_', ' ')}{where})"
 

@@ -209,6 +209,9 @@ def test_foreign_units_and_the_journalists_question_over_http(
         assert {"text": "ليون", "lang": "und", "kind": "alias"} in lyon["names"]
         assert (saint_gilles["name"], saint_gilles["geonamesId"]) == ("Saint-Gilles", 2787413)
         answer = live.post(JOURNALIST)["data"]["collectivities"]
+        found = live.data('{ search(text: "ليون") { label entity { id } } }')["search"]
+        assert {"label": "Lyon (municipality, France)", "entity": {"id": "FR:gn2996944"}} \
+            in found
     communes = {node["id"]: node for node in answer["nodes"]}
     assert answer["totalCount"] == len(communes) >= 34
     fes = communes["MA:03.231.01.0"]

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import multiprocessing
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,12 +84,19 @@ def make_plan(csv_path: Path = data.DATASET, aliases_path: Path = data.ALIASES) 
                 belgian_ids(pairs))
 
 
+def _plan_apart(csv_path: Path, aliases_path: Path) -> Plan:
+    """`make_plan` in a process of its own: reading the gazetteer peaks at about 380 MB,
+    which a long-running server (this runs at its first start) would otherwise keep."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(make_plan, csv_path, aliases_path).result()
+
+
 async def import_twinnings(backend: GraphBackend, quiet: bool = False,
                            csv_path: Path = data.DATASET,
                            aliases_path: Path = data.ALIASES) -> TwinningsSummary:
     """Import the twinnings dataset (after the backbone); nothing changes on a second run."""
     progress = Progress("twinnings", 3, quiet=quiet)
-    plan = await asyncio.to_thread(make_plan, csv_path, aliases_path)
+    plan = await asyncio.to_thread(_plan_apart, csv_path, aliases_path)
     progress.advance(2, "validated and resolved")
     if not await graph_territory.counts_by_level(backend):
         raise GraphError("the territorial backbone is not loaded: run "
