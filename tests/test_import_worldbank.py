@@ -199,3 +199,13 @@ def test_who_funds_what_in_the_oriental(worldbank_api: LiveServer) -> None:
     assert all(funders[wb] == ["org:world-bank"] for wb in ORIENTAL)
     assert oriental["P167894"]["status"] == "ACTIVE"
     assert oriental["P167894"]["commitment"]["currency"] == "USD"
+
+
+ONE_QUERY = """{ programmesMatching(filter: {region: "MA:02", funder: "org:world-bank"},
+    first: 50) { totalCount nodes { worldBankId commitment { amount currency } } } }"""
+
+
+def test_who_funds_what_in_the_oriental_in_one_query(worldbank_api: LiveServer) -> None:
+    found = worldbank_api.data(ONE_QUERY)["programmesMatching"]
+    assert {node["worldBankId"] for node in found["nodes"]} == ORIENTAL
+    assert found["totalCount"] == len(ORIENTAL)

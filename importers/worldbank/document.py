@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain.names import name_key
 from domain.records import FORMAT
+from domain.vocabulary import Language
 from importers.worldbank.places import Place, Resolution
 from importers.worldbank.rows import PROJECTS, LocationRow, ProjectRow, WorldBankStatus
 from importers.worldbank.tables import Agency, Tables
@@ -118,8 +120,8 @@ def organisations(projects: list[ProjectRow], tables: Tables) -> list[Record]:
         for link in participations(project, tables):
             cited[link["participant"]].append(source_id(project.id))
     bank = {"id": WORLD_BANK, "kind": "INTERNATIONAL_ORGANISATION", "name": {"en": "World Bank"},
-            "aliases": [{"lang": "fr", "text": "Banque mondiale"},
-                        {"lang": "ar", "text": "البنك الدولي"}],
+            "aliases": [{"lang": "ar", "text": "البنك الدولي"},
+                        {"lang": "fr", "text": "Banque mondiale"}],
             "note": "The French and Arabic names are the Bank's own; the dataset is in English.",
             "sources": [source_id(project.id) for project in projects]}
     agencies = [_agency(agency, sorted(set(cited[agency.id]))) for agency in tables.agencies
@@ -128,11 +130,18 @@ def organisations(projects: list[ProjectRow], tables: Tables) -> list[Record]:
 
 
 def _agency(agency: Agency, sources: list[str]) -> Record:
-    names = dict(agency.name or {})
+    given = agency.name or {}
+    names = {lang.value: given[lang] for lang in Language if lang in given}  # export's order
     spelled = [(a.lang, a.text) for a in agency.aliases]
     spelled += [(lang, text) for lang, texts in agency.variants.items() for text in texts]
-    aliases = [{"lang": lang, "text": text} for lang, text in dict.fromkeys(spelled)
-               if names.get(lang) != text]
+    # One alias per search key (a spelling differing only in case or accents is found by
+    # the name already), in the export's order, so a round trip gives the same records.
+    keys = {(lang, name_key(text)) for lang, text in names.items()}
+    aliases = []
+    for lang, text in sorted(set(spelled)):
+        if (lang, name_key(text)) not in keys:
+            keys.add((lang, name_key(text)))
+            aliases.append({"lang": lang, "text": text})
     record: Record = {"id": agency.id, "kind": agency.kind, "name": names, "aliases": aliases,
                       "sources": sources}
     record.update({key: value for key, value in (("country", agency.country),
