@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 import strawberry
 
 from domain import model
+from domain.vocabulary import ProgrammeStatus
 from schema.link_inputs import camel, with_references
+from schema.money import MoneyInput
 from schema.network_enums import (
     EventKind,
     EventStatus,
@@ -58,6 +60,11 @@ class _ProgrammeInput:
     end: str | None = strawberry.field(default=None, description=DATE)
     part_of: strawberry.ID | None = None
     note: str | None = None
+    status: ProgrammeStatus | None = None
+    objective: str | None = None
+    world_bank_id: str | None = strawberry.field(default=None, description="The World Bank's "
+                                                 "project id (P-number).")
+    commitment: MoneyInput | None = None
 
 
 @strawberry.input(name="PersonInput")
@@ -104,6 +111,10 @@ class SourceInput:
     published: str | None = strawberry.field(default=None, description=DATE)
     kind: str = "ARTICLE"
     note: str | None = None
+    licence: str | None = strawberry.field(default=None, description="The licence of a "
+                                           "dataset, to credit (CC BY 4.0...).")
+    file: str | None = strawberry.field(default=None, description="The registry's copy of "
+                                        "its text, for a source curated from one.")
 
 
 # Each entity's input gains the reference fields the model declares for it.
@@ -143,6 +154,8 @@ def as_record(value: Any) -> dict[str, Any]:
             record["name"] = {n.lang: n.text for n in raw}
         elif key == "aliases":
             record["aliases"] = [{"lang": n.lang, "text": n.text} for n in raw]
+        elif dataclasses.is_dataclass(raw) and not isinstance(raw, type):  # nested: money
+            record[key] = dataclasses.asdict(raw)
         else:
             record[key] = raw.value if isinstance(raw, Enum) else raw
     return record

@@ -17,6 +17,13 @@ class Money:
                                                  "MAD.")
 
 
+@strawberry.input(description="An amount of money in a currency.")
+class MoneyInput:
+    amount: float = strawberry.field(description="The amount, in units of the currency.")
+    currency: str = strawberry.field(description="ISO 4217 code of the currency: USD, EUR, "
+                                                 "MAD.")
+
+
 def money_from(row: Any, field: str) -> Money | None:
     """The money value an entity row stores flat (`commitmentAmount`, `commitmentCurrency`),
     or None when it has none."""

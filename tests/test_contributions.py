@@ -288,3 +288,21 @@ def test_revoked_token_stops_working(live: LiveServer, graph_host: GraphHost,
     run(revoke())
     error = live.error(CREATE_SOURCE, {"id": "src:short2"}, token)
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_a_programme_with_money_and_status_is_written_and_updated_whole(
+        live: LiveServer, admin: str) -> None:
+    live.data(CREATE_SOURCE, {"id": "src:money"}, admin)
+    fields = """{kind: PROJECT, names: [{lang: "en", text: "Rural roads"}], status: ACTIVE,
+        objective: "Roads", worldBankId: "P000001", start: "2020",
+        commitment: {amount: 5600000.5, currency: "USD"}}"""
+    created = live.data(f"""mutation {{ createProgramme(input: {fields[:-1]},
+        id: "programme:money"}}, sources: ["src:money"]) {{ __typename }} }}""", None, admin)
+    assert created["createProgramme"]["__typename"] == "Changed"
+    updated = live.data(f"""mutation {{ updateProgramme(id: "programme:money", version: 1,
+        input: {fields}, sources: ["src:money"]) {{ __typename }} }}""", None, admin)
+    assert updated["updateProgramme"]["__typename"] == "Changed"
+    programme = live.data("""{ programme(id: "programme:money") { status objective worldBankId
+        commitment { amount currency } version } }""")["programme"]
+    assert programme == {"status": "ACTIVE", "objective": "Roads", "worldBankId": "P000001",
+                         "commitment": {"amount": 5600000.5, "currency": "USD"}, "version": 2}
