@@ -14,6 +14,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from domain import model
 from domain.records import ENTITY_RECORDS, NAMING_FIELDS
 
@@ -22,9 +24,12 @@ BEGIN, END = "<!-- model:begin -->", "<!-- model:end -->"
 
 
 def _values(annotation: Any) -> str:
-    """` (`A`, `B`)` for a vocabulary, found inside Optional/Annotated; else empty."""
+    """` (`A`, `B`)` for a vocabulary, ` ({a, b})` for a nested record (money), found
+    inside Optional/Annotated; else empty."""
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return " (" + ", ".join(f"`{m.value}`" for m in annotation) + ")"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return " (`{" + ", ".join(annotation.model_fields) + "}`)"
     return next((found for part in typing.get_args(annotation)
                  if (found := _values(part))), "")
 
