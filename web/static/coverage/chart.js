@@ -1,4 +1,5 @@
-// A bar chart in SVG: for each territory, members against totals per level, and population.
+// A bar chart in SVG: for each territory, members against totals per level, and population;
+// optionally the whole first and a line of text under each territory's bars.
 import { levelName, percent } from './table.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -8,7 +9,9 @@ const BAR = 12;
 
 function svg(tag, attributes = {}, text = '') {
   const node = document.createElementNS(NS, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined) node.setAttribute(name, value);
+  }
   if (text) node.textContent = text;
   return node;
 }
@@ -33,18 +36,26 @@ function groupBars(group, levels, y) {
     className, caption));
 }
 
-/** Draw the chart; `drill(index)` is called when a territory's name is activated. */
-export function renderChart(container, groups, levels, drill) {
-  const rowHeight = (levels.length + 1) * (BAR + 3) + 12;
-  const height = groups.length * rowHeight + 10;
+/**
+ * Draw the chart; `drill(index)` is called when a territory's name is activated. Options:
+ * `lead`, a group drawn first (the whole, not drillable); `note(group)`, a line of text under a
+ * group's bars; `label`, the chart's accessible name.
+ */
+export function renderChart(container, groups, levels, drill, options = {}) {
+  const { lead = null, note = null } = options;
+  const lines = levels.length + 1 + (note ? 1 : 0);
+  const rowHeight = lines * (BAR + 3) + 12;
+  const rows = lead ? [lead, ...groups] : groups;
+  const height = rows.length * rowHeight + 10;
   const root = svg('svg', { viewBox: `0 0 ${LABEL + WIDTH + 190} ${height}`, role: 'img',
-    'aria-label': 'Members against totals and population covered, by territory; the same '
-      + 'numbers are in the table.' });
-  groups.forEach((group, index) => {
-    const y = 5 + index * rowHeight;
-    const name = svg('text', { x: LABEL - 8, y: y + BAR, 'text-anchor': 'end', direction: 'ltr' },
-      group.territory?.name || '—');
-    if (drill) {
+    'aria-label': options.label || 'Members against totals and population covered, by '
+      + 'territory; the same numbers are in the table.' });
+  rows.forEach((group, row) => {
+    const index = lead ? row - 1 : row;
+    const y = 5 + row * rowHeight;
+    const name = svg('text', { x: LABEL - 8, y: y + BAR, 'text-anchor': 'end', direction: 'ltr',
+      class: index < 0 ? 'lead' : null }, group.territory?.name || '—');
+    if (drill && index >= 0) {
       const link = svg('a', { href: '#', 'aria-label': `Provinces of ${group.territory?.name}` });
       link.addEventListener('click', (event) => { event.preventDefault(); drill(index); });
       link.append(name);
@@ -53,6 +64,10 @@ export function renderChart(container, groups, levels, drill) {
       root.append(name);
     }
     root.append(...groupBars(group, levels, y));
+    if (note) {
+      root.append(svg('text', { x: LABEL, y: y + levels.length * (BAR + 3) + (BAR + 3) + BAR - 2,
+        class: 'note' }, note(group)));
+    }
   });
   container.replaceChildren(root);
 }
