@@ -73,6 +73,19 @@ def decode_cursor(after: str | None, order: Ordering) -> tuple[Any, str] | None:
     return key, id
 
 
+def name_position(after: str | None, order: Ordering, field: str) -> tuple[str, str] | None:
+    """The (name key, id) a cursor of a list by name points after; `field` names the list
+    in the error a foreign cursor gets."""
+    position = decode_cursor(after, order)
+    if position is None:
+        return None
+    key, row_id = position
+    if not isinstance(key, str):
+        raise BadArgument("after", f"is not a cursor of `{field}`; use a pageInfo.endCursor "
+                                   "from a previous page")
+    return key, row_id
+
+
 def keyset_page(rows: list[TerritoryRow], order: Ordering, size: int, after: str | None,
                 count: Callable[[], Awaitable[int]]) -> Page[TerritoryRow]:
     """A page from rows fetched with one extra row (which tells there is a next page)."""

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from domain.fields import PARTIAL_DATE
 from graph import programme as graph_programme
 from graph.rows import EntityRow
 from resolvers.context import Info
 from resolvers.errors import BadArgument
-from resolvers.pagination import Ordering, Page, decode_cursor, encode_cursor, page_size
+from resolvers.pagination import Ordering, Page, encode_cursor, name_position, page_size
 
 ORDER = Ordering(field="PROGRAMME_NAME")
 DEFAULT_PAGE = 50
-PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
-
-def _position(after: str | None) -> tuple[str, str] | None:
-    position = decode_cursor(after, ORDER)
-    if position is None:
-        return None
-    key, programme_id = position
-    if not isinstance(key, str):
-        raise BadArgument("after", "is not a cursor of `programmesMatching`; use a "
-                                   "pageInfo.endCursor from a previous page")
-    return key, programme_id
 
 
 def _checked(filters: dict[str, Any]) -> dict[str, Any]:
@@ -41,7 +29,8 @@ async def programmes_page(info: Info, filters: dict[str, Any], first: int | None
     size = page_size(first, info.context.settings.max_page_size, DEFAULT_PAGE)
     db = info.context.graph
     checked = _checked(filters)
-    rows = await graph_programme.programmes(db, checked, _position(after), size + 1)
+    position = name_position(after, ORDER, "programmesMatching")
+    rows = await graph_programme.programmes(db, checked, position, size + 1)
     info.context.loaders.entity.prime_many({row["id"]: row for row in rows})
 
     async def count() -> int:
