@@ -78,8 +78,11 @@ export function createGraph(container, on) {
     select(id) { cy.elements().unselect(); cy.getElementById(id).select(); },
     hideKinds(kinds) {
       cy.edges().forEach((edge) => edge.toggleClass('hidden', kinds.includes(edge.data('kind'))));
+      // By the class just set, not ':visible' (which waits for the style to be recomputed,
+      // and left a node shown now and then on a loaded machine).
       cy.nodes().forEach((node) => node.toggleClass('hidden', !node.data('expanded')
-        && node.connectedEdges(':visible').empty() && node.connectedEdges().nonempty()));
+        && node.connectedEdges().filter((edge) => !edge.hasClass('hidden')).empty()
+        && node.connectedEdges().nonempty()));
     },
     highlight(nodeIds, edgeIds) {
       cy.elements().removeClass('on-path faded');
