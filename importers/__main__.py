@@ -6,10 +6,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 from graph import territory as graph_territory
 from graph.backends import open_backend
+from graph.client import GraphBackend
 from graph.errors import GraphError
 from importers.export import cli as export_cli
 from importers.network.load import curated_files, import_network
@@ -32,13 +35,17 @@ async def _territory(settings: Settings) -> None:
     print("\n".join(summary.lines()))
 
 
+async def _require_backbone(backend: GraphBackend) -> None:
+    if not await graph_territory.counts_by_level(backend):
+        raise GraphError("the territorial backbone is not loaded: run "
+                         "`python -m importers territory` first")
+
+
 async def _network(settings: Settings, files: list[Path]) -> None:
     backend = open_backend(settings, attach=True)
     try:
         await backend.ensure_schema()
-        if not await graph_territory.counts_by_level(backend):
-            raise GraphError("the territorial backbone is not loaded: run "
-                             "`python -m importers territory` first")
+        await _require_backbone(backend)
         for path in files or curated_files():
             summary = await import_network(backend, path)
             print("\n".join(summary.lines()))
@@ -46,24 +53,13 @@ async def _network(settings: Settings, files: list[Path]) -> None:
         await backend.close()
 
 
-async def _worldbank(settings: Settings) -> None:
+async def _dataset(settings: Settings, load: Callable[[GraphBackend], Awaitable[Any]]) -> None:
+    """One public dataset's import (after the backbone), then its summary."""
     backend = open_backend(settings, attach=True)
     try:
         await backend.ensure_schema()
-        if not await graph_territory.counts_by_level(backend):
-            raise GraphError("the territorial backbone is not loaded: run "
-                             "`python -m importers territory` first")
-        summary = await import_worldbank(backend)
-    finally:
-        await backend.close()
-    print("\n".join(summary.lines()))
-
-
-async def _twinnings(settings: Settings) -> None:
-    backend = open_backend(settings, attach=True)
-    try:
-        await backend.ensure_schema()
-        summary = await import_twinnings(backend)
+        await _require_backbone(backend)
+        summary = await load(backend)
     finally:
         await backend.close()
     print("\n".join(summary.lines()))
@@ -93,9 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "network":
             asyncio.run(_network(settings, args.files))
         elif args.command == "worldbank":
-            asyncio.run(_worldbank(settings))
+            asyncio.run(_dataset(settings, import_worldbank))
         elif args.command == "twinnings":
-            asyncio.run(_twinnings(settings))
+            asyncio.run(_dataset(settings, import_twinnings))
         elif args.command in export_cli.COMMANDS:
             return asyncio.run(export_cli.run(args, settings))
     except ImportRefused as refused:
