@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import LiteralString, cast
 
 from graph.client import GraphClient
-from graph.rows import CoverageUnitRow
+from graph.rows import CoverageUnitRow, MemberRow
 
 # Filters on links come after a WITH: in the same MATCH as the subject's id, FalkorDB
 # planned a scan of every link (0.6 to 1 s with a million links).
@@ -15,15 +15,16 @@ NETWORK_MEMBERS: LiteralString = (
     "MATCH (:Entity {id: $id})<-[a:INVOLVES]-(l:Link) "
     "WITH a, l WHERE a.slot = 'network' AND l.kind = 'MEMBERSHIP' AND l.until IS NULL "
     "MATCH (l)-[b:INVOLVES]->(m:Entity) WHERE b.slot = 'member' "
-    "RETURN DISTINCT m.id AS id"
+    "RETURN DISTINCT m.id AS id, null AS role"
 )
-# Members of a programme: participants and twinned parties of it or of its parts.
+# Parties of a programme: participants (with their role: a funder is not a member) and
+# twinned parties, of it or of its parts.
 _PROGRAMME_PARTIES: LiteralString = (
     "<-[s:INVOLVES]-(l:Link) "
     "WITH s, l WHERE s.slot = 'programme' AND l.kind IN ['PARTICIPATION', 'TWINNING'] "
     "AND l.until IS NULL "
     "MATCH (l)-[a:INVOLVES]->(m:Entity) WHERE a.slot IN ['participant', 'party'] "
-    "RETURN m.id AS id"
+    "RETURN m.id AS id, l.role AS role"
 )
 PROGRAMME_MEMBERS: LiteralString = (
     "MATCH (:Entity {id: $id})" + _PROGRAMME_PARTIES + " "
@@ -44,10 +45,11 @@ MOROCCAN_UNITS: LiteralString = (
 )
 
 
-async def members(db: GraphClient, subject_id: str, is_network: bool) -> list[str]:
-    """Ids of the current members of a network, or of the parties of a programme."""
+async def members(db: GraphClient, subject_id: str, is_network: bool) -> list[MemberRow]:
+    """Rows of (id, role) of the current members of a network (role null), or of the
+    parties of a programme (a participant's role; null for a twinned party)."""
     query = NETWORK_MEMBERS if is_network else PROGRAMME_MEMBERS
-    return [row["id"] for row in await db.read(query, {"id": subject_id})]
+    return cast(list[MemberRow], await db.read(query, {"id": subject_id}))
 
 
 async def moroccan_units(db: GraphClient) -> list[CoverageUnitRow]:

@@ -220,6 +220,13 @@ class CoverageUnitRow(TypedDict):
     population: int | None
 
 
+class MemberRow(TypedDict):
+    """A member of a network or a party to a programme, with its role in it if any."""
+
+    id: str
+    role: str | None
+
+
 # Traversal and search --------------------------------------------------------------------
 
 

@@ -2,15 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph import coverage as graph_coverage
-from graph.rows import CoverageUnitRow, EntityRow
+from graph.rows import CoverageUnitRow, EntityRow, OwnedLinkRow
 from resolvers import network as resolve
 from resolvers.context import Info
 from resolvers.errors import BadArgument
 
 LEVELS = ("REGION", "PROVINCE", "COMMUNE")
+# A funder pays for a programme; it is not one of its members.
+FUNDER = "FUNDER"
+
+
+@dataclass
+class MemberCount:
+    """Members recorded by name beside the newest count the sources state."""
+
+    recorded: int
+    stated: OwnedLinkRow | None
+
+    @property
+    def summary(self) -> str:
+        """In plain words: '1 of 126 stated members recorded by name'."""
+        noun = "member" if (self.stated_value or self.recorded) == 1 else "members"
+        if self.stated is None:
+            return (f"{self.recorded} {noun} recorded by name; no source states how many "
+                    "there are")
+        as_of = self.stated["link"].get("asOf")
+        when = f" (stated as of {as_of})" if as_of else ""
+        return f"{self.recorded} of {self.stated_value} stated {noun} recorded by name{when}"
+
+    @property
+    def stated_value(self) -> int | None:
+        return None if self.stated is None else int(self.stated["link"]["value"])
 
 
 @dataclass
@@ -34,6 +60,8 @@ class CoverageResult:
     national: GroupCoverage
     abroad_ids: list[str]
     other_ids: list[str]
+    funder_ids: list[str]
+    member_count: MemberCount
 
 
 async def coverage(info: Info, network: str | None, programme: str | None,
@@ -41,9 +69,12 @@ async def coverage(info: Info, network: str | None, programme: str | None,
     """How much of each group the members of a network or programme cover."""
     subject = await _subject(info, network, programme)
     db = info.context.graph
-    member_ids = await graph_coverage.members(db, subject["id"],
-                                              subject["entityType"] == "Network")
+    parties = await graph_coverage.members(db, subject["id"],
+                                           subject["entityType"] == "Network")
+    member_ids = _unique(row["id"] for row in parties if row["role"] != FUNDER)
+    funder_ids = _unique(row["id"] for row in parties if row["role"] == FUNDER)
     members = await resolve.entities(info, member_ids)
+    counts = await resolve.links(info, "STATED_COUNT", "subject", subject["id"])
     in_morocco = [m for m in members if m.get("country") == "MA" and m.get("level") in LEVELS]
     ids = [m["id"] for m in in_morocco]
     units = await graph_coverage.moroccan_units(db)
@@ -58,7 +89,21 @@ async def coverage(info: Info, network: str | None, programme: str | None,
     return CoverageResult(
         subject, group_by, [groups[k] for k in sorted(groups)], country,
         abroad_ids=[m["id"] for m in members if "level" in m and m.get("country") != "MA"],
-        other_ids=[m["id"] for m in members if "level" not in m])
+        other_ids=[m["id"] for m in members if "level" not in m],
+        funder_ids=funder_ids, member_count=MemberCount(len(members), stated_members(counts)))
+
+
+def stated_members(counts: list[OwnedLinkRow]) -> OwnedLinkRow | None:
+    """The newest count of members a source states; of counts stated on the same date
+    (or undated), the largest, since a total is never below its parts by level."""
+    members = [row for row in counts if row["link"].get("measure") == "MEMBERS"
+               and not row["link"].get("retired")]
+    return max(members, key=lambda row: (row["link"].get("asOf") or "",
+                                         int(row["link"]["value"])), default=None)
+
+
+def _unique(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
 
 
 async def _subject(info: Info, network: str | None, programme: str | None) -> EntityRow:

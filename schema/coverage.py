@@ -12,9 +12,11 @@ from domain.vocabulary import Level
 from resolvers import network as resolve
 from resolvers.context import Info
 from resolvers.coverage import LEVELS, CoverageResult, GroupCoverage
+from resolvers.coverage import MemberCount as Count
 from schema.entity import node_from
 from schema.link import StatedCount, links_of
 from schema.node import Node
+from schema.source import Source
 from schema.territory import Collectivity
 
 
@@ -76,6 +78,40 @@ class CoverageGroup:
         return await _nodes(info, self.group.member_ids)
 
 
+@strawberry.type(description="The members recorded by name beside the number the sources "
+                             "state: how complete the record is.")
+class MemberCount:
+    count: Private[Count]
+
+    @strawberry.field(description="Members recorded by name (a programme's funders are not "
+                                  "members).")
+    def recorded(self) -> int:
+        return self.count.recorded
+
+    @strawberry.field(description="The newest number of members a source states (of counts "
+                                  "stated together, the total); null when no source states "
+                                  "one.")
+    def stated(self) -> int | None:
+        return self.count.stated_value
+
+    @strawberry.field(description="The date the stated count holds for, when its source says; "
+                                  "partial ISO.")
+    def stated_on(self) -> str | None:
+        return None if self.count.stated is None else self.count.stated["link"].get("asOf")
+
+    @strawberry.field(description="The sources of the stated count.")
+    async def stated_by(self, info: Info) -> list[Source]:
+        if self.count.stated is None:
+            return []
+        rows = await resolve.sources(info, self.count.stated["link"]["id"])
+        return [Source.from_row(row) for row in rows]
+
+    @strawberry.field(description="In plain words, e.g. \"1 of 126 stated members recorded "
+                                  "by name\".")
+    def summary(self) -> str:
+        return self.count.summary
+
+
 @strawberry.type(description="How much of Morocco's collectivities a network or programme "
                              "reaches, from the members recorded by name.")
 class Coverage:
@@ -101,9 +137,21 @@ class Coverage:
     async def members_abroad(self, info: Info) -> list[Node]:
         return await _nodes(info, self.result.abroad_ids)
 
-    @strawberry.field(description="Members that are not collectivities (organisations).")
+    @strawberry.field(description="Members that are not collectivities (organisations); a "
+                                  "programme's funders are in `funders`, not here.")
     async def other_members(self, info: Info) -> list[Node]:
         return await _nodes(info, self.result.other_ids)
+
+    @strawberry.field(description="A programme's funders (of it or of its parts): they pay "
+                                  "for it and are not counted as members. Empty for a "
+                                  "network.")
+    async def funders(self, info: Info) -> list[Node]:
+        return await _nodes(info, self.result.funder_ids)
+
+    @strawberry.field(description="Members recorded by name beside the number the sources "
+                                  "state.")
+    def member_count(self) -> MemberCount:
+        return MemberCount(count=self.result.member_count)
 
     @strawberry.field(description="Counts the sources state, to compare with the members "
                                   "recorded by name.")

@@ -97,6 +97,35 @@ def test_coverage_of_a_programme_by_province(network_api: LiveServer) -> None:
     assert len(coverage["groups"]) == 83
 
 
+def test_coverage_states_recorded_against_stated_members(network_api: LiveServer) -> None:
+    data = network_api.data("""{ coverage(network: "network:remacto") {
+        memberCount { recorded stated statedOn statedBy { file } summary } funders { id } } }""")
+    coverage = data["coverage"]
+    assert coverage["memberCount"] == {
+        "recorded": 1, "stated": 126, "statedOn": None,
+        "statedBy": [{"file": "002_fdbef4fad8fb6b6a.txt"}],
+        "summary": "1 of 126 stated members recorded by name"}
+    assert coverage["funders"] == []
+
+
+def test_a_programmes_funder_is_not_one_of_its_members(network_api: LiveServer) -> None:
+    data = network_api.data("""{ coverage(programme: "programme:cim-2022-2026") {
+        otherMembers { id } funders { id } membersAbroad { id }
+        national { levels { level members } }
+        memberCount { recorded stated statedBy { id } summary } } }""")
+    coverage = data["coverage"]
+    assert coverage["funders"] == [{"id": "org:belgian-development-cooperation"}]
+    assert "org:belgian-development-cooperation" not in {m["id"] for m in
+                                                          coverage["otherMembers"]}
+    communes = {lv["level"]: lv["members"] for lv in coverage["national"]["levels"]}["COMMUNE"]
+    count = coverage["memberCount"]
+    assert count["recorded"] == (communes + len(coverage["membersAbroad"])
+                                 + len(coverage["otherMembers"]))
+    assert (count["stated"], count["statedBy"]) == (None, [])
+    assert count["summary"] == (f"{count['recorded']} members recorded by name; no source "
+                                "states how many there are")
+
+
 def test_coverage_bad_arguments(network_api: LiveServer) -> None:
     error = network_api.error('{ coverage(network: "network:nope") { groupBy } }')
     assert error["extensions"]["argument"] == "network"
