@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from domain import vocabulary as v
-from domain.fields import Count, NonEmptyText, PartialDate
+from domain.fields import Confidence, Count, NonEmptyText, PartialDate
 
 DATE = "Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD."
 TERRITORY = "Territory"
@@ -228,6 +228,25 @@ LINK_KINDS: tuple[LinkKind, ...] = (
              type_description="A number a source states about an entity (members by level, "
              "participants), kept as stated rather than as invented entities.",
              mutation="createStatedCount", input="StatedCountInput"),
+    LinkKind("MENTIONS", "A source's text naming an entity, at these character offsets.",
+             (Slot("source", _one("Source"), description="The article naming it."),
+              Slot("entity", ANY | {"Source"}, description="The entity named.")),
+             "#cbd5e1", section="mentions", dated=False,
+             props=(Prop("start", Count, required=True, graphql=int,
+                         description="Offset of the first character of the name in the "
+                                     "source's text (Unicode code points)."),
+                    Prop("end", Count, required=True, graphql=int,
+                         description="Offset just past the name's last character."),
+                    Prop("text", NonEmptyText, required=True, graphql=str,
+                         description="The name as the text writes it."),
+                    Prop("snippet", NonEmptyText, required=True, graphql=str,
+                         description="The sentence around it, to show."),
+                    Prop("confidence", Confidence, required=True, graphql=float,
+                         description="How sure the matcher was, from 0 to 1.")),
+             identity=("start",), graphql_type="Mention",
+             type_description="An entity named in a source's text, with the offsets and "
+             "sentence where it is named (found by `python -m importers articles`).",
+             mutation="createMention", input="MentionInput"),
     LinkKind("PROGRAMME_PLACE", "A programme and a collectivity it is located in.",
              (Slot("programme", _one("Programme"), description="The programme."),
               Slot("place", _one(TERRITORY), description="A region, province or commune "

@@ -71,6 +71,7 @@ class SourceRecord(Record):
     kind: v.SourceKind = v.SourceKind.ARTICLE
     note: str | None = None
     licence: str | None = None
+    text: str | None = None
 
 
 class _Organisation(Named):

@@ -19,7 +19,7 @@ from graph.rows import NeighbourRow
 NEIGHBOURS: LiteralString = (
     "UNWIND $ids AS xid "
     "MATCH (:Entity {id: xid})<-[:INVOLVES]-(l:Link)-[b:INVOLVES]->(y:Entity) "
-    "WITH xid, l, y WHERE y.id <> xid AND l.kind <> 'STATED_COUNT' "
+    "WITH xid, l, y WHERE y.id <> xid AND NOT l.kind IN ['STATED_COUNT', 'MENTIONS'] "
     "AND ($kinds IS NULL OR l.kind IN $kinds) "
     "RETURN xid AS fromId, y.id AS toId, l.id AS linkId, l.kind AS kind, l.role AS role, "
     "labels(y) AS labels "

@@ -39,10 +39,12 @@ LINKS_OF: LiteralString = (
     "RETURN xid AS ownerId, l{.*} AS link, parties "
     "ORDER BY ownerId, coalesce(l.since, ''), l.id"
 )
-# Every link each entity takes part in, whatever its slot, of some kinds only when given.
+# Every link each entity takes part in, whatever its slot, of some kinds only when given;
+# mentions in articles' text only when asked for (they are in `mentionedIn`).
 LINKS_INVOLVING: LiteralString = (
     "UNWIND $ids AS xid MATCH (:Entity {id: xid})<-[:INVOLVES]-(l:Link) "
-    "WITH DISTINCT xid, l WHERE $kinds IS NULL OR l.kind IN $kinds "
+    "WITH DISTINCT xid, l WHERE ($kinds IS NULL AND l.kind <> 'MENTIONS') "
+    "OR l.kind IN $kinds "
     + _PARTIES
     + "WITH xid, l, collect({slot: p.slot, id: e.id}) AS parties "
     "RETURN xid AS ownerId, l{.*} AS link, parties "

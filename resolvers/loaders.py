@@ -9,10 +9,12 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from graph import mentions as graph_mentions
 from graph import names as graph_names
 from graph import network as graph_network
 from graph import territory as graph_territory
 from graph.client import GraphClient
+from graph.mentions import TextMentionRow
 from graph.rows import (
     EntityRow,
     LinkRow,
@@ -55,6 +57,7 @@ class Loaders:
                              DataLoader[str, list[OwnedLinkRow]]] = {}
         self._involving: dict[tuple[str, ...] | None,
                               DataLoader[str, list[OwnedLinkRow]]] = {}
+        self._mentions_by: dict[tuple[str, int], DataLoader[str, list[TextMentionRow]]] = {}
 
     # Lazily: a request uses one or two loaders, and each costs its creation.
     @cached_property
@@ -129,6 +132,18 @@ class Loaders:
                 return _grouped(rows, lambda row: row["ownerId"], _same, ids)
             self._involving[kinds] = DataLoader(load)
         return self._involving[kinds]
+
+    def text_mentions(self, side: str, first: int) -> DataLoader[str, list[TextMentionRow]]:
+        """Mentions in articles' text: of the key entity (`side` "entity", newest source
+        first) or in the key source (`side` "source", in the text's order), `first` each."""
+        if (side, first) not in self._mentions_by:
+            read = graph_mentions.mentioned_in if side == "entity" else graph_mentions.mentions_in
+
+            async def load(ids: list[str]) -> list[list[TextMentionRow]]:
+                rows = await read(self.db, ids, first)
+                return _grouped(rows, lambda row: row["ownerId"], _same, ids)
+            self._mentions_by[(side, first)] = DataLoader(load)
+        return self._mentions_by[(side, first)]
 
     async def _entities(self, ids: list[str]) -> list[EntityRow | None]:
         rows = await graph_network.entities_by_ids(self.db, ids)

@@ -115,6 +115,8 @@ class SourceInput:
                                            "dataset, to credit (CC BY 4.0...).")
     file: str | None = strawberry.field(default=None, description="The registry's copy of "
                                         "its text, for a source curated from one.")
+    text: str | None = strawberry.field(default=None, description="The article's full "
+                                        "text (the item's, for one of several news items).")
 
 
 # Each entity's input gains the reference fields the model declares for it.

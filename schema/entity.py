@@ -13,6 +13,7 @@ from resolvers import lookups
 from resolvers import network as resolve
 from resolvers.context import Info
 from schema.federation import entity_reference
+from schema.mentions_field import mentioned_in_field
 from schema.network_enums import LinkKind
 from schema.node import Node
 from schema.territory import Name, territory_from
@@ -139,3 +140,5 @@ class CuratedEntity(Node):
             "schema.source")]]:
         from schema.source import Source
         return [Source.from_row(row) for row in await resolve.sources(info, self.id)]
+
+    mentioned_in = mentioned_in_field()

@@ -183,11 +183,12 @@ if TYPE_CHECKING:  # generated at run time; to mypy, each is a Link
     EventParticipation: TypeAlias = Link
     DocumentParty: TypeAlias = Link
     StatedCount: TypeAlias = Link
+    Mention: TypeAlias = Link
 else:
     Membership, Twinning, Participation, PostHolding, EventParticipation, DocumentParty, \
-        StatedCount = (_TYPES[k] for k in ("MEMBERSHIP", "TWINNING", "PARTICIPATION",
-                                           "HOLDING", "ATTENDANCE", "DOCUMENT_PARTY",
-                                           "STATED_COUNT"))
+        StatedCount, Mention = (_TYPES[k] for k in ("MEMBERSHIP", "TWINNING", "PARTICIPATION",
+                                                    "HOLDING", "ATTENDANCE", "DOCUMENT_PARTY",
+                                                    "STATED_COUNT", "MENTIONS"))
 LINK_TYPES = (*_TYPES.values(), Relation)
 
 

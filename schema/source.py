@@ -9,13 +9,14 @@ from strawberry import Private
 
 from graph.rows import EntityRow
 from resolvers import lookups
+from resolvers import mentions as resolve_mentions
 from resolvers import network as resolve
 from resolvers.context import Info
 from schema.entity import curated_type, node_from, reference
 from schema.node import Node
 
 if TYPE_CHECKING:
-    from schema.link import Link
+    from schema.link import Link, Mention
 
 
 @curated_type("Source")
@@ -48,11 +49,26 @@ class Source(Node):
         row = await reference(info, id, "Source", rest)
         return None if row is None else cls.from_row(row)
 
-    @strawberry.field(description="Entities this source states (links are in `supports`).")
-    async def mentions(self, info: Info) -> list[Node]:
+    @strawberry.field(description="The article's full text (the item's, for one of several "
+                                  "news items), when the registry holds it.")
+    def text(self) -> str | None:
+        text = self.row.get("text")
+        return text if isinstance(text, str) else None
+
+    @strawberry.field(description="Entities this source states as facts (links are in "
+                                  "`supports`; names in its text are in `mentions`).")
+    async def states(self, info: Info) -> list[Node]:
         rows = [row for row in await resolve.mentions(info, self.id) if not row["isLink"]]
         found = await resolve.entities(info, [row["id"] for row in rows])
         return [node for node in map(node_from, found) if node is not None]
+
+    @strawberry.field(description="Every entity its text names, in the text's order, with "
+                                  "offsets, the sentence and the matcher's confidence.")
+    async def mentions(self, info: Info, first: int | None = None
+                       ) -> list[Annotated[Mention, strawberry.lazy("schema.link")]]:
+        from schema.link import link_from
+        rows = await resolve_mentions.mentions_in(info, self.id, first)
+        return [link_from(resolve_mentions.as_link(row), viewer=self.id) for row in rows]
 
     @strawberry.field(description="Relationships this source states.")
     async def supports(self, info: Info) -> list[Annotated[Link, strawberry.lazy(

@@ -16,6 +16,7 @@ from resolvers import network as resolve_network
 from resolvers import territory as resolve
 from resolvers.context import Info
 from schema import actor
+from schema.mentions_field import mentioned_in_field
 from schema.node import Node
 from schema.vocabularies import register
 
@@ -117,6 +118,7 @@ class Collectivity(Territory):
     programmes = actor.programmes_field()
     events = actor.events_field()
     partners = actor.partners_field()
+    mentioned_in = mentioned_in_field()
 
 
 # GraphQL field name -> record key, for the fields a record fills directly.

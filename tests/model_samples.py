@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from domain import model
-from domain.fields import Count, NonEmptyText, PartialDate
+from domain.fields import Confidence, Count, NonEmptyText, PartialDate
 from domain.records import ENTITY_RECORDS, SECTIONS
 
 SOURCE = "src:kinds"
@@ -17,7 +17,8 @@ TERRITORIES = ["MA:02.113", "BE:21013"]  # Berkane province, Saint-Gilles
 # Two entities of each curated type, so a link between two of one type has both.
 ENTITIES = {t.name: [f"{t.prefix}:kinds-a", f"{t.prefix}:kinds-b"]
             for t in model.ENTITY_TYPES if t.name != "Source"}
-_SAMPLE_VALUES: dict[Any, Any] = {NonEmptyText: "sample", Count: 3, PartialDate: "2024"}
+_SAMPLE_VALUES: dict[Any, Any] = {NonEmptyText: "sample", Count: 3, PartialDate: "2024",
+                                   Confidence: 0.5}
 
 
 def sample_value(kind: Any) -> Any:
@@ -29,7 +30,8 @@ def sample_value(kind: Any) -> Any:
 
 def candidates(accepts: frozenset[str]) -> list[str]:
     """Ids that may fill a slot accepting these types (curated ones first)."""
-    ids = [i for name in sorted(accepts - {model.TERRITORY}) for i in ENTITIES[name]]
+    ids = [i for name in sorted(accepts - {model.TERRITORY, "Source"}) for i in ENTITIES[name]]
+    ids += [SOURCE] if "Source" in accepts else []
     return ids + (TERRITORIES if model.TERRITORY in accepts else [])
 
 

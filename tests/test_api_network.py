@@ -185,10 +185,10 @@ def test_search_finds_every_kind(network_api: LiveServer) -> None:
 
 def test_node_and_sources_mentions(network_api: LiveServer) -> None:
     data = network_api.data("""{ node(id: "programme:tadafur") { id ... on Programme { kind } }
-        source(id: "src:seed-003") { file mentions { id } supports { kind } } }""")
+        source(id: "src:seed-003") { file states { id } supports { kind } } }""")
     assert data["node"] == {"id": "programme:tadafur", "kind": "COMPONENT"}
     source = data["source"]
-    assert "programme:cim-2022-2026" in {m["id"] for m in source["mentions"]}
+    assert "programme:cim-2022-2026" in {m["id"] for m in source["states"]}
     assert sum(1 for s in source["supports"] if s["kind"] == "TWINNING") == 10
 
 
