@@ -39,8 +39,10 @@ EventRole = v.EventRole
 DocumentRole = v.DocumentRole
 TwinningStatus = v.TwinningStatus
 
-_TERRITORY = strawberry.enum_value("TERRITORY", description="The fixed territorial hierarchy "
-                                                            "(not reified).")
+_TERRITORY = strawberry.enum_value("TERRITORY", description="Territorial containment (a "
+                                   "commune in its province, a province in its region): the "
+                                   "fixed hierarchy of the backbone, not a link any source "
+                                   "states.")
 _MEMBERS: dict[str, Any] = {**{k.kind: strawberry.enum_value(k.kind, description=k.description)
                                    for k in LINK_KINDS}, "TERRITORY": _TERRITORY}
 _KINDS: Any = Enum("LinkKind", _MEMBERS)  # type: ignore[misc]  # members from the model

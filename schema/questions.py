@@ -11,58 +11,13 @@ from resolvers import connections as resolve_connections
 from resolvers import coverage as resolve_coverage
 from resolvers import neighbourhood as resolve_neighbourhood
 from resolvers import network as resolve
-from resolvers.connections import Step
 from resolvers.context import Info
+from schema.connections import Connections, PathStep, connections_from, steps_of
 from schema.coverage import Coverage, CoverageGrouping
 from schema.entity import node_from
-from schema.link import Link, link_from
 from schema.network_enums import LinkKind
 from schema.node import Node
 from schema.search import EntityKind
-
-
-@strawberry.type(description="One hop: a reified link, or a step of the territorial hierarchy.")
-class PathStep:
-    step: Private[Step]
-    kind: LinkKind
-    role: str | None
-
-    @strawberry.field(name="from")
-    async def from_(self, info: Info) -> Node | None:
-        return node_from(await resolve.entity(info, self.step.from_id))
-
-    @strawberry.field
-    async def to(self, info: Info) -> Node | None:
-        return node_from(await resolve.entity(info, self.step.to_id))
-
-    @strawberry.field(description="The link, with its dates and sources; null for a "
-                                  "territorial step.")
-    async def link(self, info: Info) -> Link | None:
-        if self.step.link_id is None:
-            return None
-        row = await resolve.link(info, self.step.link_id)
-        return None if row is None else link_from(row)
-
-
-def _steps(steps: list[Step]) -> list[PathStep]:
-    return [PathStep(step=s, kind=LinkKind(s.kind), role=s.role) for s in steps]
-
-
-@strawberry.type(description="A chain of relationships from one entity to another.")
-class Path:
-    steps: list[PathStep]
-
-    @strawberry.field
-    def length(self) -> int:
-        return len(self.steps)
-
-
-@strawberry.type(description="The shortest chains found between two entities.")
-class Connections:
-    paths: list[Path]
-    visited: int = strawberry.field(description="Entities the search looked at.")
-    truncated: bool = strawberry.field(description="The search stopped at its limit of "
-                                                   "visited entities before finding a path.")
 
 
 @strawberry.type(description="An entity and what surrounds it.")
@@ -95,15 +50,18 @@ class QuestionsQuery:
 
     @strawberry.field(description="The shortest chains of relationships between two entities, "
                                   "in either direction, each step with its link, dates and "
-                                  f"sources. maxHops: 1 to {resolve_connections.MAX_HOPS}.")
+                                  "sources: chains of stated links when any is within "
+                                  "`maxHops`, otherwise chains crossing territorial "
+                                  "containment (unless `via` leaves TERRITORY out); "
+                                  "`explanation` says why none was found. maxHops: 1 to "
+                                  f"{resolve_connections.MAX_HOPS}.")
     async def connections(self, info: Info,
                           from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
                           to: strawberry.ID, max_hops: int = 8,
                           via: list[LinkKind] | None = None, first: int = 5) -> Connections:
         found = await resolve_connections.connections(info, from_, to, max_hops, _kinds(via),
                                                       first)
-        return Connections(paths=[Path(steps=_steps(p)) for p in found.paths],
-                           visited=found.visited, truncated=found.truncated)
+        return connections_from(found)
 
     @strawberry.field(description="The entities within `depth` hops of one entity (1 to 3), "
                                   "optionally through some kinds of link and of some types; "
@@ -116,5 +74,5 @@ class QuestionsQuery:
                                                           _kinds(types), first)
         if found is None:
             return None
-        return Neighbourhood(node_ids=found.node_ids, edges=_steps(found.steps),
+        return Neighbourhood(node_ids=found.node_ids, edges=steps_of(found.steps),
                              truncated=found.truncated)
