@@ -23,25 +23,29 @@ QUERY = """query($from: ID!, $to: ID!, $maxHops: Int = 8, $via: [LinkKind!]) {
 
 
 @pytest.fixture(scope="module")
-def writable(graph_host: GraphHost, network_template: str) -> Iterator[LiveServer]:
-    """The app over a copy of the network graph this module writes to."""
+def graph(graph_host: GraphHost, network_template: str) -> Iterator[str]:
+    """A copy of the network graph this module writes to."""
     graph = copy_graph(graph_host, network_template, pin=True)
-    try:
-        with LiveServer(settings_for(graph_host, graph)) as server:
-            server.graph = graph  # type: ignore[attr-defined]
-            yield server
-    finally:
-        graph_host.release(graph)
+    yield graph
+    graph_host.release(graph)
 
 
 @pytest.fixture(scope="module")
-def admin(graph_host: GraphHost, writable: LiveServer) -> str:
-    return issue_token(graph_host, writable.graph, "Admin", "admin")  # type: ignore[attr-defined]
+def writable(graph_host: GraphHost, graph: str) -> Iterator[LiveServer]:
+    """The app over the module's graph."""
+    with LiveServer(settings_for(graph_host, graph)) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def admin(graph_host: GraphHost, graph: str) -> str:
+    return issue_token(graph_host, graph, "Admin", "admin")
 
 
 def ask(api: LiveServer, start: str, end: str, **arguments: Any) -> dict[str, Any]:
     found: dict[str, Any] = api.data(QUERY, {"from": start, "to": end, **arguments})
-    return found["connections"]
+    connections: dict[str, Any] = found["connections"]
+    return connections
 
 
 def chained(path: dict[str, Any], start: str, end: str) -> bool:
