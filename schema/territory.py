@@ -15,7 +15,7 @@ from resolvers import lookups
 from resolvers import network as resolve_network
 from resolvers import territory as resolve
 from resolvers.context import Info
-from schema import actor
+from schema import actor, links_field
 from schema.mentions_field import mentioned_in_field
 from schema.node import Node
 from schema.vocabularies import register
@@ -119,6 +119,7 @@ class Collectivity(Territory):
     events = actor.events_field()
     partners = actor.partners_field()
     mentioned_in = mentioned_in_field()
+    links = links_field.links_field()
 
 
 # GraphQL field name -> record key, for the fields a record fills directly.
@@ -135,8 +136,8 @@ _RECORD_KEYS: dict[str, TerritoryKey] = {
 BRIEF_FIELDS = frozenset({
     "__typename", "id", "code", "countryCode", "level", "type", "nameFr", "nameAr", "nameNl",
     "name", "population", "hasCouncil", "names", "sources", "country", "parent", "children",
-    "networks", "twinnings", "programmes", "events", "partners", "regions", "provinces",
-    "cercles", "communes", "arrondissements",
+    "networks", "twinnings", "programmes", "events", "partners", "links", "regions",
+    "provinces", "cercles", "communes", "arrondissements",
 })
 _TYPE_BY_LEVEL: dict[str, tuple[Any, list[tuple[str, TerritoryKey]]]] = {}
 

@@ -9,6 +9,14 @@ from starlette.responses import JSONResponse
 from domain import model
 
 TERRITORY_COLOUR = "#94a3b8"
+# How the explorer draws each type of entity (Cytoscape shapes); the legend reads these.
+TERRITORY_SHAPES = {"Country": "star", "Region": "round-hexagon", "Province": "round-hexagon",
+                    "Cercle": "round-hexagon", "Commune": "ellipse", "Arrondissement": "ellipse",
+                    "ForeignMunicipality": "ellipse"}
+SHAPES = {"Organisation": "round-rectangle", "Network": "diamond", "Programme": "round-tag",
+          "Person": "ellipse", "Post": "round-triangle", "Event": "round-pentagon",
+          "Document": "rectangle", "Source": "rectangle"}
+NODE_COLOURS = {"territory": "#0f766e", "curated": "#64748b"}
 
 
 def model_document() -> dict[str, object]:
@@ -19,8 +27,13 @@ def model_document() -> dict[str, object]:
     kinds.append({"kind": "TERRITORY", "description": "The fixed territorial hierarchy.",
                   "colour": TERRITORY_COLOUR, "section": None, "slots": []})
     entities = [{"type": t.name, "prefix": t.prefix, "section": t.section,
-                 "description": t.description} for t in model.ENTITY_TYPES]
-    return {"linkKinds": kinds, "entityTypes": entities}
+                 "description": t.description, "shape": SHAPES[t.name],
+                 "colour": NODE_COLOURS["curated"]} for t in model.ENTITY_TYPES]
+    territories = [{"type": name, "prefix": None, "section": None, "description": "",
+                    "shape": shape, "colour": NODE_COLOURS["territory"]}
+                   for name, shape in TERRITORY_SHAPES.items()]
+    return {"linkKinds": kinds, "entityTypes": entities + territories,
+            "containment": ["TERRITORY", "PART_OF"]}
 
 
 async def model_json(request: Request) -> JSONResponse:

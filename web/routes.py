@@ -9,17 +9,19 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from settings import Settings
-from web import pages
+from web import entity_page, pages
 from web.assets import STATIC_DIR
 from web.model import model_json
 
 
 def routes(settings: Settings) -> list[BaseRoute]:
-    """The explorer, the coverage view and the static files (GraphiQL is on /graphql)."""
+    """The explorer, the coverage view, entity pages and the static files (GraphiQL is on
+    /graphql)."""
     static = StaticFiles(directory=STATIC_DIR, check_dir=False)
     return [
         Route("/explore", pages.explore, methods=["GET"]),
         Route("/coverage", pages.coverage, methods=["GET"]),
+        Route("/entity/{id:path}", entity_page.entity, methods=["GET"]),
         Route("/model.json", model_json, methods=["GET"]),
         Mount("/static", app=GZipMiddleware(static, minimum_size=1024), name="static"),
     ]
@@ -42,7 +44,7 @@ class WithGraphiQL:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if wants_graphiql(scope):
-            await pages.graphiql_page()(scope, receive, send)
+            await pages.graphiql_page(Request(scope))(scope, receive, send)
         else:
             await self.graphql(scope, receive, send)
 

@@ -1,9 +1,10 @@
 // The public GraphQL API, as the pages use it, and small DOM helpers they share.
+import { lang, t, typeLabel, valueLabel } from '/static/i18n.js';
 
 export class ApiDown extends Error {}
 export class ApiError extends Error {}
 
-const DOWN = 'The registry API cannot be reached: check that the server is running, then reload.';
+const DOWN = t('api.down');
 
 /** POST an operation to /graphql; resolves to its data, rejects with ApiDown or ApiError. */
 export async function graphql(query, variables = {}) {
@@ -49,26 +50,47 @@ export function say(region, message, kind = 'info') {
 /** The message for a failed call, whatever failed. */
 export function failure(error) {
   if (error instanceof ApiDown) return error.message;
-  if (error instanceof ApiError) return `The registry API refused the request: ${error.message}`;
-  return `Something went wrong in this page: ${error.message}`;
+  if (error instanceof ApiError) return t('api.refused', { message: error.message });
+  return t('api.broken', { message: error.message });
 }
 
-/** The name to show for any entity: its label, else French, else Arabic, else its id. */
-export function nameOf(entity) {
-  if (!entity) return '';
+/** The entity's usual name: its label, else French, else Arabic, else its id. */
+function latinName(entity) {
   return entity.label || entity.name || entity.title || entity.nameFr || entity.nameEn
     || entity.nameAr || entity.id;
 }
 
-/** Arabic name shown beside the main one when they differ. */
-export function otherName(entity) {
-  const main = nameOf(entity);
-  return entity?.nameAr && entity.nameAr !== main ? entity.nameAr : '';
+/** The name to show for any entity: the Arabic one first on Arabic pages. */
+export function nameOf(entity) {
+  if (!entity) return '';
+  return (lang === 'ar' && entity.nameAr) || latinName(entity);
 }
 
-/** A readable kind: the GraphQL type, and a territory's type (URBAN, PROVINCE...). */
+/** The other script's name, shown beside the main one when they differ. */
+export function otherName(entity) {
+  if (!entity) return '';
+  const main = nameOf(entity);
+  const other = lang === 'ar' ? latinName(entity) : entity.nameAr;
+  return other && other !== main ? other : '';
+}
+
+/** A readable kind: the entity's type, and a territory's type (urban, province...). */
 export function kindOf(entity) {
   const type = entity?.__typename || '';
   const detail = entity?.type || entity?.kind;
-  return detail && detail !== type.toUpperCase() ? `${type} · ${detail.toLowerCase()}` : type;
+  const shown = typeLabel(type);
+  return detail && detail !== type.toUpperCase() ? `${shown} · ${valueLabel(detail)}` : shown;
+}
+
+/** Text in another direction, isolated so that it does not scramble what surrounds it. */
+export function bidi(text) {
+  return el('bdi', {}, text);
+}
+
+/** The address of an entity's page (ids keep their colons: a readable address to cite). */
+export const entityHref = (id) => `/entity/${encodeURIComponent(id).replaceAll('%3A', ':')}`;
+
+/** A link to an entity's page. */
+export function entityLink(entity, text = nameOf(entity)) {
+  return el('a', { href: entityHref(entity.id), dir: 'auto' }, text);
 }

@@ -1,9 +1,14 @@
 // The network explorer: search, neighbourhoods, connections and link details, state in the URL.
 import { el, failure, graphql, nameOf, say } from '/static/api.js';
-import { createGraph, LINK_COLOURS } from './graph.js';
+import { kindLabel, t, tn } from '/static/i18n.js';
+import { createGraph, edgeData, LINK_COLOURS, MODEL } from './graph.js';
 import * as panels from './panels.js';
-import { CONNECTIONS, LINK_KINDS, NEIGHBOURHOOD, NODE, SEARCH } from './queries.js';
+import { CONNECTIONS, NEIGHBOURHOOD, NODE, SEARCH } from './queries.js';
 import { readState, writeState } from './state.js';
+
+// Past this many new neighbours of one kind, they are drawn as one node standing for them
+// all (Taroudannt's 89 communes, a programme's 20 twinnings), opened on demand.
+const GROUP_AT = 8;
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -26,23 +31,66 @@ function report(error) {
 async function search(text) {
   const hits = (await graphql(SEARCH, { text })).search;
   panels.renderResults($('results'), hits, pick);
-  say(status, hits.length ? `${hits.length} found for “${text}”.`
-    : `No entity matches “${text}”. Try another spelling, or the name in Arabic or French.`);
+  say(status, hits.length ? tn('explore.found', hits.length, { text })
+    : t('explore.noMatch', { text }));
+}
+
+/** New neighbours of `id` by the kind of their first link to it; a twinning seen from its
+ * programme is not a link of the programme's (it is drawn between its two parties). */
+function byKind(id, edges, nodes) {
+  const kinds = new Map();
+  const seen = new Set();
+  for (const data of edges.map(edgeData)) {
+    if (data.source !== id && data.target !== id) continue;
+    const other = data.source === id ? data.target : data.source;
+    if (other === id || graph.has(other) || seen.has(other)) continue;
+    seen.add(other);
+    if (!kinds.has(data.kind)) kinds.set(data.kind, []);
+    kinds.get(data.kind).push(nodes.find((node) => node.id === other));
+  }
+  // A neighbour alone of its type among many of another stays drawn (a province's region
+  // among its communes).
+  return [...kinds].map(([kind, members]) => [kind, new Set(members.filter((member) => member
+    && members.filter((m) => m?.__typename === member.__typename).length > 1)
+    .map((member) => member.id))]);
+}
+
+/** Draw a neighbourhood: few neighbours of a kind as nodes, many as one group node. */
+function draw(id, found) {
+  const groups = byKind(id, found.edges, found.nodes).filter(([, members]) => members.size > GROUP_AT);
+  const grouped = new Set(groups.flatMap(([, members]) => [...members]));
+  graph.addEntities(found.nodes.filter((node) => !grouped.has(node.id)), id);
+  graph.addEdges(found.edges);
+  for (const [kind, members] of groups) {
+    graph.addGroup(id, kind, { ids: [...members], nodes: found.nodes, edges: found.edges },
+      tn('explore.group', members.size, { kind: kindLabel(kind) }));
+  }
+}
+
+/** Draw the neighbours a group node stands for, in its place. */
+function openGroup(groupId) {
+  const group = graph.group(groupId);
+  if (!group) return;
+  const wanted = new Set(group.members.ids);
+  graph.removeGroup(groupId);
+  graph.addEntities(group.members.nodes.filter((node) => wanted.has(node.id)), group.owner);
+  graph.addEdges(group.members.edges);
+  graph.hideKinds(state.hide);
+  if (!state.open.includes(groupId)) state.open = [...state.open, groupId];
+  writeState(state);
+  graph.layout();
+  showNode(group.owner);
 }
 
 /** Load an entity's neighbourhood into the graph. */
 async function expand(id) {
   const found = (await graphql(NEIGHBOURHOOD, { id })).neighbourhood;
-  if (!found?.nodes.length) {
-    throw new UnknownEntity(`No entity has the id “${id}” (it may come from an old or mistyped `
-      + 'link). Search for it by name instead.');
-  }
-  graph.addEntities(found.nodes, id);
-  graph.addEdges(found.edges.map(flatEdge));
+  if (!found?.nodes.length) throw new UnknownEntity(t('entity.unknown', { id }));
+  draw(id, { nodes: found.nodes, edges: found.edges.map(flatEdge) });
   graph.markExpanded(id);
   graph.hideKinds(state.hide);
   $('graph-empty').hidden = true;
-  if (found.truncated) say(status, `Only part of the network around ${nameOf(found.nodes[0])} is shown.`);
+  if (found.truncated) say(status, t('explore.truncated', { name: nameOf(found.nodes[0]) }));
   return found.nodes[0];
 }
 
@@ -60,16 +108,39 @@ async function pick(entity) {
   }
 }
 
-function showNode(id) {
-  panels.renderNode($('details'), graph.entity(id), {
+/** Go to an entity named in the panel: select it when drawn, else centre the view on it. */
+function go(entity) {
+  if (!graph.has(entity.id)) return pick(entity);
+  graph.select(entity.id);
+  return onNode(entity.id, true);
+}
+
+function showNode(id, focus = false) {
+  const links = graph.linksOf(id).map((item) => ({ ...item, name: nameOf(graph.entity(item.other)) }));
+  const groups = graph.cy.nodes('.group').filter((node) => node.data('owner') === id)
+    .map((node) => ({ id: node.id(), label: node.data('label'), count: node.data('members').ids.length }));
+  panels.renderNode($('details'), graph.entity(id), links, groups, {
+    expandable: !graph.isExpanded(id),
+    expand: (target) => onNode(target, true),
+    edge: (edge) => onEdge(edge, true),
+    group: (groupId) => openGroup(groupId),
     focus: (target) => pick(graph.entity(target)),
     from: (entity) => setEnd('from', entity),
     to: (entity) => setEnd('to', entity),
   });
+  if (focus) focusPanel();
 }
 
-async function onNode(id) {
-  showNode(id);
+/** After a keyboard action the panel was redrawn: put the focus on its heading. */
+function focusPanel() {
+  const heading = $('details').querySelector('h2');
+  heading?.setAttribute('tabindex', '-1');
+  heading?.focus();
+}
+
+async function onNode(id, keyboard = false) {
+  if (id.startsWith('group:')) return openGroup(id);
+  showNode(id, keyboard);
   state.link = '';
   if (graph.isExpanded(id)) return writeState(state);
   try {
@@ -77,15 +148,17 @@ async function onNode(id) {
     state.open = [...state.open, id];
     writeState(state);
     graph.layout();
+    showNode(id, keyboard);
   } catch (error) {
     report(error);
   }
 }
 
-function onEdge(edge) {
-  panels.renderLink($('details'), edge);
+function onEdge(edge, keyboard = false) {
+  panels.renderLink($('details'), edge, go);
   state.link = edge.link?.id || '';
   writeState(state);
+  if (keyboard) focusPanel();
 }
 
 function setEnd(which, entity) {
@@ -103,13 +176,13 @@ async function findPaths() {
   paths = found.paths;
   panels.renderPaths($('paths'), paths, showPath);
   if (!paths.length) {
-    const why = found.truncated ? ' (the search stopped at its limit)' : '';
-    say(status, `No connection found between ${nameOf(ends.from)} and ${nameOf(ends.to)}`
-      + `${state.hide.length ? ' through the link types shown' : ''}${why}.`);
+    const key = state.hide.length ? 'explore.noPathShown' : 'explore.noPath';
+    say(status, t(key, { from: nameOf(ends.from), to: nameOf(ends.to) })
+      + (found.truncated ? ` ${t('explore.pathLimit')}` : ''));
     graph.highlight([], []);
     return;
   }
-  say(status, `${paths.length} connection${paths.length === 1 ? '' : 's'} found.`);
+  say(status, tn('explore.pathsFoundCount', paths.length));
   showPath(0);
 }
 
@@ -134,14 +207,15 @@ function clearPaths() {
   writeState(state);
 }
 
-async function loadFilters() {
-  const values = (await graphql(LINK_KINDS)).__type?.enumValues || [];
-  kinds = values.map((kind) => kind.name);
-  $('filter-list').replaceChildren(...values.map((kind) => el('label', { title: kind.description },
-    el('input', { type: 'checkbox', value: kind.name, checked: !state.hide.includes(kind.name),
-      onchange: (event) => toggleKind(kind.name, event.target.checked) }),
-    el('span', { class: 'swatch', style: `background:${LINK_COLOURS[kind.name] || '#94a3b8'}` }),
-    kind.name.toLowerCase().replaceAll('_', ' '))));
+/** The link-type filter and the legend, from the registry's declared model. */
+function loadFilters() {
+  kinds = MODEL.linkKinds.map((kind) => kind.kind);
+  $('filter-list').replaceChildren(...kinds.map((kind) => el('label', { 'data-kind': kind },
+    el('input', { type: 'checkbox', value: kind, checked: !state.hide.includes(kind),
+      onchange: (event) => toggleKind(kind, event.target.checked) }),
+    el('span', { class: 'swatch', style: `background:${LINK_COLOURS[kind] || '#94a3b8'}` }),
+    kindLabel(kind))));
+  panels.renderLegend($('legend-body'), MODEL);
 }
 
 function toggleKind(kind, shown) {
@@ -152,7 +226,7 @@ function toggleKind(kind, shown) {
 
 async function entityById(id) {
   const entity = graph.entity(id) || (await graphql(NODE, { id })).node;
-  if (!entity) throw new UnknownEntity(`No entity has the id “${id}” (from the link you opened).`);
+  if (!entity) throw new UnknownEntity(t('entity.unknown', { id }));
   return entity;
 }
 
@@ -162,13 +236,16 @@ async function restore() {
     $('search-text').value = state.q;
     await search(state.q);
   }
-  for (const id of [state.focus, ...state.open].filter(Boolean)) await expand(id);
+  for (const id of [state.focus, ...state.open].filter(Boolean)) {
+    if (id.startsWith('group:')) openGroup(id);
+    else await expand(id);
+  }
   if (state.focus) graph.layout();
   for (const which of ['from', 'to']) if (state[which]) setEnd(which, await entityById(state[which]));
   if (ends.from && ends.to) await findPaths();
   if (state.link) {
     const link = (await graphql(NODE, { id: state.link })).node;
-    if (!link?.kind) throw new UnknownEntity(`No link has the id “${state.link}”.`);
+    if (!link?.kind) throw new UnknownEntity(t('explore.unknownLink', { id: state.link }));
     onEdge({ kind: link.kind, link });
   } else if (state.focus) {
     graph.select(state.focus);
@@ -180,7 +257,7 @@ function wire() {
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const text = $('search-text').value.trim();
-    if (!text) return say(status, 'Type a name to search for.');
+    if (!text) return say(status, t('explore.typeName'));
     state.q = text;
     writeState(state, true);
     search(text).catch(report);
@@ -196,7 +273,7 @@ async function start() {
   window.registryGraph = graph; // for the browser tests and curious readers
   wire();
   try {
-    await loadFilters();
+    loadFilters();
     await restore();
   } catch (error) {
     report(error);

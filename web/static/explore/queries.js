@@ -51,8 +51,3 @@ export const NODE = `
 query Node($id: ID!) {
   node(id: $id) { ...Entity ... on Link { ...LinkDetail } }
 }${ENTITY}${LINK}`;
-
-export const LINK_KINDS = `
-query LinkKinds {
-  __type(name: "LinkKind") { enumValues { name description } }
-}`;

@@ -19,6 +19,9 @@ export function readState(location = window.location) {
 /** Write the state to the URL (replacing the entry unless `push`), without reloading. */
 export function writeState(state, push = false) {
   const params = new URLSearchParams();
+  // A language given in the address stays there: a copied link opens in the same language.
+  const lang = new URLSearchParams(window.location.search).get('lang');
+  if (lang) params.set('lang', lang);
   for (const key of KEYS) {
     const value = LISTS.includes(key) ? (state[key] || []).join(',') : state[key];
     if (value) params.set(key, value);
