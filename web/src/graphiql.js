@@ -33,26 +33,36 @@ function openExample(actions, editors, example) {
   }, 0);
 }
 
-function examplesPlugin(examples) {
+function examplesPlugin(examples, strings) {
+  const say = (key, fallback) => strings[key] || fallback;
   const audiences = [...new Set(examples.map((example) => example.audience))];
   function Examples() {
     const actions = useGraphiQLActions();
     const query = useGraphiQL((state) => state.queryEditor);
     const variables = useGraphiQL((state) => state.variableEditor);
-    return h('div', { className: 'registry-examples' },
-      h('div', { className: 'graphiql-doc-explorer-title' }, 'Examples'),
-      h('p', null, 'Ready questions; each opens in a new tab. Press ▶ to run it.'),
+    return h('div', { className: 'registry-examples', dir: document.documentElement.dir },
+      h('div', { className: 'graphiql-doc-explorer-title' }, say('graphiql.examples', 'Examples')),
+      h('p', null, say('graphiql.intro', 'Ready questions; each opens in a new tab.')),
       ...audiences.map((audience) => h('section', { key: audience },
-        h('h3', null, audience),
+        h('h3', null, say(`graphiql.audience.${audience}`, audience)),
         h('ul', null, ...examples.filter((example) => example.audience === audience)
           .map((example) => h('li', { key: example.name },
             h('button', {
               type: 'button', className: 'registry-example', 'data-example': example.name,
               title: example.description,
               onClick: () => openExample(actions, { query, variables }, example),
-            }, example.title)))))));
+            }, say(`graphiql.example.${example.name}`, example.title))))))));
   }
-  return { title: 'Examples', icon: ExamplesIcon, content: Examples };
+  return { title: say('graphiql.examples', 'Examples'), icon: ExamplesIcon, content: Examples };
+}
+
+/** Whether GraphiQL already stored this reader's tabs (it namespaces its keys `graphiql:`). */
+function firstVisitDone() {
+  try {
+    return localStorage.getItem('graphiql:tabState') !== null;
+  } catch {
+    return false;
+  }
 }
 
 function start() {
@@ -66,13 +76,20 @@ function start() {
     });
     return response.json();
   };
-  const examples = examplesPlugin(config.examples);
+  const examples = examplesPlugin(config.examples, config.strings || {});
   const first = config.examples[0];
   const props = {
     fetcher, plugins: [examples, explorerPlugin()], visiblePlugin: examples,
     defaultQuery: first ? first.query : '{ __typename }',
     defaultTabs: first ? [{ query: first.query, variables: first.variables }] : undefined,
   };
+  // GraphiQL fills the first tab's variables editor from `initialVariables` only, never from
+  // `defaultTabs` (its provider reads `props.initialVariables ?? storage`): on a first visit,
+  // with no tabs stored, the default example ran without its variables and failed. Given
+  // only then, so that a returning reader's own tabs are kept.
+  if (first && !firstVisitDone()) {
+    Object.assign(props, { initialQuery: first.query, initialVariables: first.variables || '' });
+  }
   createRoot(document.getElementById('graphiql')).render(h(GraphiQL, props));
 }
 
