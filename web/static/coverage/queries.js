@@ -21,7 +21,7 @@ query MoreProgrammes($offset: Int!) {
 
 const GROUP = `
 fragment Group on CoverageGroup {
-  territory { id name nameAr level ... on Province { region { id } } }
+  territory { id code name nameAr level ... on Province { region { id code name } } }
   levels { level members total share }
   population populationCovered populationShare
 }`;
@@ -32,10 +32,12 @@ query Coverage($network: ID, $programme: ID, $groupBy: CoverageGrouping!) {
     national { ...Group }
     groups { ...Group }
     membersAbroad { id ... on Territory { name countryCode } }
-    otherMembers { id ... on CuratedEntity { label } }
+    otherMembers { id ... on CuratedEntity { label nameAr nameFr } }
+    funders { id ... on CuratedEntity { label nameAr nameFr } }
+    memberCount { recorded stated statedOn statedBy { id title url publisher published } }
     statedCounts {
       measure category value asOf
-      sources { title url }
+      sources { id title url publisher published }
     }
   }
 }${GROUP}`;

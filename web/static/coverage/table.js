@@ -1,23 +1,21 @@
-// The coverage numbers as an accessible table, and the same rows as CSV.
-import { el } from '/static/api.js';
+// The coverage numbers as an accessible table, in the page's language, each territory a link
+// to its page; the CSV is built apart (csv.js), with numbers as numbers.
+import { el, entityHref } from '/static/api.js';
+import { lang, number, percent, t, tn } from '/static/i18n.js';
 
-const LEVEL_NAMES = { REGION: 'regions', PROVINCE: 'provinces and prefectures',
-  COMMUNE: 'communes', MUNICIPALITY: 'municipalities' };
 const TOP_COUNTRIES = 3;
 
-export const levelName = (level) => LEVEL_NAMES[level] || level.toLowerCase();
-export const percent = (share) => (share === null || share === undefined ? '—'
-  : `${(share * 100).toFixed(1)} %`);
-const number = (value) => (value === null || value === undefined ? '—' : value.toLocaleString('en'));
+export const levelName = (level) => t(`coverage.level.${level}`);
+export { percent };
 
 let regionNames = null;
 try {
-  regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+  regionNames = new Intl.DisplayNames([lang], { type: 'region' });
 } catch {
   regionNames = null;
 }
 
-/** A country's English name from its ISO 3166 code; the code when the browser has no name. */
+/** A country's name in the page's language from its ISO 3166 code; the code when none. */
 export function countryName(code) {
   try {
     return regionNames?.of(code) || code;
@@ -29,10 +27,11 @@ export function countryName(code) {
 /** "France 28, Belgium 15, …": the first `limit` countries (most twinnings first), then the rest. */
 export function countriesText(countries, limit = Infinity) {
   const shown = countries.slice(0, limit)
-    .map((country) => `${countryName(country.countryCode)} ${country.twinnings}`);
+    .map((country) => `${countryName(country.countryCode)} ${number(country.twinnings)}`);
   const rest = countries.length - shown.length;
-  if (rest <= 0) return shown.join(', ') || '—';
-  return `${shown.join(', ')}, … ${rest} more ${rest === 1 ? 'country' : 'countries'}`;
+  const comma = lang === 'ar' ? '، ' : ', ';
+  if (rest <= 0) return shown.join(comma) || '—';
+  return `${shown.join(comma)}${comma}… ${tn('coverage.moreCountries', rest)}`;
 }
 
 /** The levels to show: those with units in the totals and in at least one group. */
@@ -50,17 +49,18 @@ export function twinnedLevels(national, groups) {
 
 function levelCell(group, level) {
   const found = group.levels.find((item) => item.level === level);
-  return found ? `${found.members} / ${found.total}` : '—';
+  return found ? `${number(found.members)} / ${number(found.total)}` : '—';
 }
 
-/** Header and rows (as text), shared by the table and the CSV. */
+/** Header and rows (as text) of the table; each row keeps its group for the CSV and links. */
 export function rows(groups, national, levels) {
-  const header = ['Territory', 'Arabic name', ...levels.map((l) => `Members / ${levelName(l)}`),
-    'Population', 'Population covered', 'Share of population'];
+  const header = [t('coverage.col.territory'), t('coverage.col.arabic'),
+    ...levels.map((l) => t('coverage.col.members', { level: levelName(l) })),
+    t('coverage.col.population'), t('coverage.col.covered'), t('coverage.col.share')];
   const line = (group, name, arabic) => [name, arabic, ...levels.map((l) => levelCell(group, l)),
     number(group.population), number(group.populationCovered), percent(group.populationShare)];
   const body = groups.map((g) => line(g, g.territory?.name || '—', g.territory?.nameAr || ''));
-  return { header, body, total: line(national, 'Total', '') };
+  return { header, body, total: line(national, t('coverage.total'), ''), groups, national, levels };
 }
 
 /**
@@ -68,65 +68,56 @@ export function rows(groups, national, levels) {
  * countries cell shows the first few in the table and all of them in the CSV.
  */
 export function twinningRows(groups, whole, levels) {
-  const header = ['Territory', 'Arabic name', ...levels.map((l) => `Twinned / ${levelName(l)}`),
-    'Twinnings', 'Countries of the twins', 'Population', 'Population covered',
-    'Share of population'];
+  const header = [t('coverage.col.territory'), t('coverage.col.arabic'),
+    ...levels.map((l) => t('coverage.col.twinned', { level: levelName(l) })),
+    t('coverage.col.twinnings'), t('coverage.col.countries'), t('coverage.col.population'),
+    t('coverage.col.covered'), t('coverage.col.share')];
   const line = (group, name, arabic) => [name, arabic, ...levels.map((l) => levelCell(group, l)),
     number(group.twinnings), { text: countriesText(group.countries, TOP_COUNTRIES),
       full: countriesText(group.countries) },
     number(group.population), number(group.populationCovered), percent(group.populationShare)];
   const body = groups.map((g) => line(g, g.territory?.name || '—', g.territory?.nameAr || ''));
-  return { header, body, total: line(whole, whole.territory?.name || 'Morocco',
-    whole.territory?.nameAr || ''), totalFirst: true };
+  return { header, body, total: line(whole, whole.territory?.name || t('coverage.morocco'),
+    whole.territory?.nameAr || ''), totalFirst: true, groups, national: whole, levels,
+  twinnings: true };
 }
 
 const shown = (cell) => (typeof cell === 'object' ? cell.text : cell);
-const full = (cell) => (typeof cell === 'object' ? cell.full : cell);
 
 function dataCell(cell, numeric) {
   if (typeof cell === 'object') {
     return el('td', { class: 'countries', dir: 'auto',
       title: cell.full !== cell.text ? cell.full : null }, cell.text);
   }
-  return el('td', { class: numeric ? 'n' : '', dir: 'auto' }, cell);
+  // Numbers and "members / total" read left to right in every language.
+  return el('td', { class: numeric ? 'n' : '', dir: numeric ? 'ltr' : 'auto' }, cell);
+}
+
+function nameCell(name, group, drill, index) {
+  const territory = group?.territory;
+  const label = drill ? el('button', { type: 'button', class: 'link', onclick: () => drill(index) },
+    name) : name;
+  // The arrow is drawn by the style sheet: the cell's text stays the name alone.
+  const page = territory?.id ? el('a', { href: entityHref(territory.id), class: 'page-link',
+    'aria-label': t('coverage.pageOf', { name }), title: t('coverage.pageOf', { name }) }) : null;
+  return el('th', { scope: 'row', dir: 'auto' }, label, page ? ' ' : null, page);
 }
 
 export function renderTable(container, caption, table, drill) {
   const head = el('tr', {}, ...table.header.map((label) => el('th', { scope: 'col' }, label)));
   const bodyRows = table.body.map((cells, index) => el('tr', {},
-    el('th', { scope: 'row', dir: 'auto' }, drill ? el('button', { type: 'button', class: 'link',
-      onclick: () => drill(index) }, cells[0]) : cells[0]),
+    nameCell(cells[0], table.groups?.[index], drill, index),
     ...cells.slice(1).map((cell, i) => dataCell(cell, i !== 0))));
   if (table.totalFirst) {
     const lead = el('tr', { class: 'lead' },
-      el('th', { scope: 'row', dir: 'auto' }, table.total[0]),
+      nameCell(table.total[0], table.national?.territory ? table.national : null, null, -1),
       ...table.total.slice(1).map((cell, i) => dataCell(cell, i !== 0)));
     container.replaceChildren(el('table', { class: 'numbers' }, el('caption', {}, caption),
       el('thead', {}, head), el('tbody', {}, lead, ...bodyRows)));
     return;
   }
   const foot = el('tr', {}, el('th', { scope: 'row' }, shown(table.total[0])),
-    ...table.total.slice(1).map((cell) => el('td', { class: 'n' }, shown(cell))));
+    ...table.total.slice(1).map((cell) => el('td', { class: 'n', dir: 'ltr' }, shown(cell))));
   container.replaceChildren(el('table', { class: 'numbers' }, el('caption', {}, caption),
     el('thead', {}, head), el('tbody', {}, ...bodyRows), el('tfoot', {}, foot)));
-}
-
-function csvCell(value) {
-  const text = String(full(value));
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function toCsv(table) {
-  const lines = table.totalFirst ? [table.header, table.total, ...table.body]
-    : [table.header, ...table.body, table.total];
-  return `${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-export function download(name, text) {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const link = el('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
