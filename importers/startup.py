@@ -10,6 +10,7 @@ from typing import Any
 from graph import network_import as graph_network
 from graph import territory as graph_territory
 from graph.client import GraphBackend
+from importers.audit import os_user, run_by
 from importers.network.load import curated_files, import_network
 from importers.territory.load import import_territory
 from importers.twinnings import dataset as twinnings_dataset
@@ -32,7 +33,13 @@ async def load_if_empty(backend: GraphBackend) -> list[str]:
 
     Returns what it loaded. Files and datasets already imported are left alone: an
     operator updates them with `python -m importers network | worldbank | twinnings`.
+    Each import is in the audit trail as made by the registry's first start.
     """
+    with run_by(f"registry first start (OS user {os_user()})"):
+        return await _load(backend)
+
+
+async def _load(backend: GraphBackend) -> list[str]:
     loaded: list[str] = []
     if not await graph_territory.counts_by_level(backend):
         log.info("empty graph: loading the territorial backbone (HCP, Statbel)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Any
 
 from graph import audit as graph_audit
@@ -24,10 +25,30 @@ def _after(position: tuple[Any, str]) -> tuple[str, int, str]:
     return key[0], key[1], change_id
 
 
+def since_utc(since: str | None) -> str | None:
+    """`since` as the audit trail writes times (UTC, microseconds, `+00:00`), so that the
+    graph compares like with like: a date-time with its offset (Z or +01:00), without one
+    (UTC), or a date (its midnight UTC). Anything else is the caller's error."""
+    if since is None:
+        return None
+    text = since.strip()
+    try:
+        moment = (datetime.fromisoformat(text) if "T" in text or " " in text
+                  else datetime.combine(date.fromisoformat(text), datetime.min.time()))
+    except ValueError:
+        raise BadArgument("since", f"{since!r} is not an ISO 8601 date or date-time (e.g. "
+                                   "2026-10-01, 2026-12-02T08:21:00+01:00, "
+                                   "2026-12-02T07:21:00Z)") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 async def changes_page(info: Info, filters: dict[str, Any], first: int | None,
                        after: str | None) -> Page[ChangeRow]:
     """A page of changes in time order (then version, then id), filtered by `since`,
     `target` and `actor`; counted only when asked."""
+    filters = {**filters, "since": since_utc(filters.get("since"))}
     size = page_size(first, info.context.settings.max_page_size, DEFAULT_PAGE)
     position = decode_cursor(after, ORDER)
     db = info.context.graph

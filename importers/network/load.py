@@ -14,6 +14,8 @@ from typing import Any
 from graph import names as graph_names
 from graph import network_import as graph_import
 from graph.client import GraphBackend, GraphClient
+from importers.audit import ImportedFile, ImportRecord
+from importers.audit import record as record_import
 from importers.memory import collector_paused
 from importers.network.parse import ParsedFile, parse_document, parse_file
 from importers.network.resolve import defined_ids, resolve
@@ -57,8 +59,10 @@ def curated_files(directory: Path = DATA_DIR) -> list[Path]:
 async def import_network(backend: GraphBackend, path: Path,
                          quiet: bool = False) -> NetworkSummary:
     """Import one curated file; refuse it whole, writing nothing, if anything is wrong."""
+    done = ImportRecord("network", path.name, [ImportedFile.of(path)])
     with collector_paused():
-        return await _import_rows(backend, path.name, await prepare(backend, path), quiet)
+        return await _import_rows(backend, path.name, await prepare(backend, path), quiet,
+                                  done)
 
 
 @dataclass
@@ -77,22 +81,24 @@ class ExtraStep:
 
 
 async def import_document(backend: GraphBackend, name: str, document: dict[str, Any],
-                          quiet: bool = False, extra: ExtraStep | None = None
-                          ) -> NetworkSummary:
+                          quiet: bool = False, extra: ExtraStep | None = None,
+                          done: ImportRecord | None = None) -> NetworkSummary:
     """Import a curated document built in memory (a dataset converted to the format) as
-    origin `name`, with the same rules as a file: all or nothing, idempotent."""
+    origin `name`, with the same rules as a file: all or nothing, idempotent. `done`
+    names the importer and the files it read, for the audit trail."""
     problems: list[Problem] = []
     parsed = parse_document(name, document, problems)
+    done = done or ImportRecord("network", name, [ImportedFile.of_document(name, document)])
     with collector_paused():
         if extra is not None and extra.pending:
-            return await _import_with(backend, name, parsed, problems, quiet, extra)
+            return await _import_with(backend, name, parsed, problems, quiet, extra, done)
         return await _import_rows(backend, name, await _prepared(backend, parsed, problems),
-                                  quiet)
+                                  quiet, done)
 
 
 async def _import_with(backend: GraphBackend, origin: str, parsed: ParsedFile,
-                       problems: list[Problem], quiet: bool, extra: ExtraStep
-                       ) -> NetworkSummary:
+                       problems: list[Problem], quiet: bool, extra: ExtraStep,
+                       done: ImportRecord) -> NetworkSummary:
     """A document and an importer's extra writes as one unit: a problem found while
     resolving inside it undoes `before` too; otherwise everything is written."""
     progress = Progress(f"network {origin}", 1, quiet=quiet)
@@ -110,12 +116,14 @@ async def _import_with(backend: GraphBackend, origin: str, parsed: ParsedFile,
             await _write(unit, origin, rows, stale, progress)
         if extra.after is not None:
             await extra.after(unit)
+        done.count(known, rows.hashes(), len(stale))
+        await record_import(unit, done)
     summary.seconds = progress.finish()
     return summary
 
 
 async def _import_rows(backend: GraphBackend, origin: str, rows: Rows,
-                       quiet: bool) -> NetworkSummary:
+                       quiet: bool, done: ImportRecord) -> NetworkSummary:
     progress = Progress(f"network {origin}", 1, quiet=quiet)
     summary = _summarise(origin, rows)
     known = await graph_import.origin_hashes(backend, origin)
@@ -126,8 +134,10 @@ async def _import_rows(backend: GraphBackend, origin: str, rows: Rows,
     progress.advance(1, "validated")
     if known != hashes:
         summary.changed = True
+        done.count(known, hashes, len(stale))
         async with backend.atomic() as unit:
             await _write(unit, origin, rows, stale, progress)
+            await record_import(unit, done)
     summary.seconds = progress.finish()
     return summary
 

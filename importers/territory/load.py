@@ -10,6 +10,8 @@ from typing import TypeVar
 from graph import names as graph_names
 from graph import territory_import as graph_import
 from graph.client import GraphBackend, GraphClient
+from importers.audit import ImportedFile, ImportRecord
+from importers.audit import record as record_import
 from importers.problems import ImportRefused, Problem
 from importers.progress import Progress
 from importers.territory import belgium, hcp, morocco
@@ -83,10 +85,27 @@ async def import_territory(backend: GraphBackend, quiet: bool = False) -> Territ
     summary = TerritorySummary(levels=_count(records, changed, known))
     progress = Progress("territory", _steps(changed, new_sources), quiet=quiet or not changed)
     if changed or new_sources:
+        done = _audit_record(records, changed, new_sources, known)
         async with backend.atomic() as unit:
             await _write(unit, changed, new_sources, known, progress, summary)
+            await record_import(unit, done)
     summary.seconds = progress.finish()
     return summary
+
+
+def _audit_record(records: Sequence[TerritoryRecord], changed: Sequence[TerritoryRecord],
+                  sources: Sequence[SourceRecord], known: dict[str, str | None]
+                  ) -> ImportRecord:
+    """The import for the audit trail. The backbone comes from installed packages, not
+    files: each package is named with its version and the SHA-256 of its records as
+    imported (ids and import hashes)."""
+    files = [ImportedFile.of_document(dataset, sorted(
+        (r.id, r.import_hash()) for r in records if r.props["country"] == country))
+        for dataset, country in ((hcp.DATASET, morocco.COUNTRY_ID),
+                                 (belgium.DATASET, belgium.COUNTRY_ID))]
+    ids = [r.id for r in changed] + [s.id for s in sources]
+    added = sum(1 for i in ids if i not in known)
+    return ImportRecord("territory", "territory", files, added, len(ids) - added, 0)
 
 
 def _count(records: Sequence[TerritoryRecord], changed: Sequence[TerritoryRecord],

@@ -27,6 +27,7 @@ from graph import territory as graph_territory
 from graph import territory_import as graph_units
 from graph.client import GraphBackend, GraphClient
 from graph.errors import GraphError
+from importers.audit import ImportedFile, ImportRecord
 from importers.network.load import ExtraStep, NetworkSummary, import_document
 from importers.problems import ImportRefused, Problem
 from importers.progress import Progress
@@ -108,7 +109,10 @@ async def import_twinnings(backend: GraphBackend, quiet: bool = False,
                        merged)
     known = await graph_units.import_hashes(backend)
     extra = await _extra_step(backend, plan, curated["sources"], merged, existing, known)
-    network = await import_document(backend, plan.origin, curated, quiet=True, extra=extra)
+    done = ImportRecord("twinnings", plan.origin,
+                        [ImportedFile.of(csv_path), ImportedFile.of(aliases_path)])
+    network = await import_document(backend, plan.origin, curated, quiet=True, extra=extra,
+                                    done=done)
     progress.advance(1, "written" if network.changed else "unchanged")
     return TwinningsSummary(
         file=plan.origin, outcomes=plan.outcomes, pairs=len(plan.pairs),

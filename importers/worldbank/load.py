@@ -8,6 +8,7 @@ from pathlib import Path
 
 from graph import network_import as graph_import
 from graph.client import GraphBackend
+from importers.audit import ImportedFile, ImportRecord
 from importers.network.load import import_document
 from importers.problems import ImportRefused, Problem
 from importers.progress import Progress
@@ -24,7 +25,7 @@ from importers.worldbank.rows import (
     read,
 )
 from importers.worldbank.summary import Unresolved, WorldBankSummary
-from importers.worldbank.tables import Tables, load
+from importers.worldbank.tables import AGENCIES, PLACES, REGIONS, Tables, load
 
 
 async def import_worldbank(backend: GraphBackend, quiet: bool = False,
@@ -49,7 +50,10 @@ async def import_worldbank(backend: GraphBackend, quiet: bool = False,
     before = await graph_import.origin_hashes(backend, document.ORIGIN)
     progress.advance(1, "document built")
     progress.finish()
-    network = await import_document(backend, document.ORIGIN, built, quiet=quiet)
+    files = [ImportedFile.of(directory / name)
+             for name in (PROJECTS, LOCATIONS, AGENCIES, REGIONS, PLACES)]
+    network = await import_document(backend, document.ORIGIN, built, quiet=quiet,
+                                    done=ImportRecord("worldbank", document.ORIGIN, files))
     after = await graph_import.origin_hashes(backend, document.ORIGIN)
     summary = _summary(projects, locations, tables, resolutions, built)
     summary.programmes = _changes(before, after, "programme:")
