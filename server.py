@@ -19,12 +19,14 @@ from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
+from graph import names as graph_names
 from graph import territory as graph_territory
 from graph.backends import open_backend, start_embedded
 from graph.client import CountingClient, GraphBackend
@@ -45,6 +47,11 @@ from web.routes import with_graphiql
 
 log = logging.getLogger("registry")
 GC_THRESHOLD = 50_000
+# Answers at least this large are gzip-compressed for clients that accept it. Level 6:
+# the whole hierarchy (200 KB of JSON) became 36 KB in 9 ms here; level 9 took 52 ms
+# for 6% less. Starlette compresses bodies over 128 KiB in a worker thread.
+GZIP_MIN_BYTES = 1024
+GZIP_LEVEL = 6
 
 
 def registry_version() -> str:
@@ -100,6 +107,9 @@ async def index(request: Request) -> Response:
 async def make_ready(backend: GraphBackend, settings: Settings) -> None:
     """Indexes and constraints in place; data loaded into an empty graph if asked."""
     await backend.ensure_schema()
+    # Names written by a version before full-text search get their search properties.
+    if given := await graph_names.add_missing_terms(backend):
+        log.info("search terms added to %d names", given)
     if settings.autoload:
         await load_if_empty(backend)
 
@@ -142,12 +152,21 @@ def create_app(settings: Settings | None = None) -> Starlette:
     graphql = RegistryGraphQL(schema, graphql_ide=None)
     app = Starlette(routes=[
         Route("/", index), Route("/health", health),
-        Route("/graphql", with_graphiql(graphql, settings), methods=["GET", "POST"]),
+        Route("/graphql", compressed(with_graphiql(graphql, settings)),
+              methods=["GET", "POST"]),
         *web_routes(settings),
     ], middleware=protective_middleware(settings), lifespan=lifespan)
     app.state.settings = settings
     use_header_deadline(settings)
     return app
+
+
+def compressed(endpoint: ASGIApp) -> ASGIApp:
+    """The endpoint, its large answers gzipped when the client accepts it (never a
+    stream of parts, which must reach the client as each is ready)."""
+    return GZipMiddleware(endpoint, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL,
+                          exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES,
+                                                 "multipart/mixed"))
 
 
 class CleanStartupErrors:

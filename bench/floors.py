@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import LiteralString
 
+from graph import dialect
+
 # A collectivity by official code, the fields the GraphQL operation asks for.
 LOOKUP: LiteralString = (
     "MATCH (n:Territory {code: $code}) "
@@ -21,18 +23,10 @@ LOOKUP: LiteralString = (
     "n.level AS level, n.population AS population"
 )
 
-# Names starting with the text, or with a word starting with it; the parent's name
-# for the label.
-SEARCH: LiteralString = (
-    "MATCH (k:Name) WHERE k.key STARTS WITH $key OR any(p IN $prefixes WHERE k.key CONTAINS p) "
-    "WITH k.entityId AS id, min(CASE WHEN k.key = $key THEN 0 WHEN k.key STARTS WITH $key "
-    "THEN 1 ELSE 2 END) AS rank, collect(k.text) AS texts "
-    "MATCH (e:Entity {id: id}) "
-    "RETURN e.id AS id, e.nameFr AS nameFr, e.nameAr AS nameAr, e.level AS level, "
-    "e.entityType AS type, texts[0] AS matched, rank, "
-    "[(e)-[:PART_OF]->(p:Territory) | p.nameFr][0] AS parent "
-    "ORDER BY rank, coalesce(e.population, 0) DESC, e.id LIMIT 20"
-)
+# The first pass of a search (the words as typed) through the full-text index over
+# names: the statement the registry sends, in each backend's dialect.
+SEARCH: dict[str, LiteralString] = {"falkordb": dialect.FALKOR_SEARCH_NAMES,
+                                    "neo4j": dialect.NEO4J_SEARCH_NAMES}
 
 # Regions, provinces and communes of Morocco in one flat, ordered result.
 HIERARCHY: LiteralString = (

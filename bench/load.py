@@ -159,7 +159,9 @@ async def floor_load(graph: FloorClient, op: dict[str, Any], clients: int,
                      seconds: float) -> Measured:
     """Drive one operation's floor statement through the backend client; a statement that
     fails (a timeout: 60 s) counts as a failure and ends that client's turn."""
-    params = op["floor_params"]
+    statement, params = op["floor"], op["floor_params"]
+    if isinstance(statement, dict):  # one statement per dialect (the full-text search)
+        statement, params = statement[graph.client.dialect], params[graph.client.dialect]
 
     async def worker(index: int, deadline: float) -> tuple[list[float], int]:
         latencies: list[float] = []
@@ -167,7 +169,7 @@ async def floor_load(graph: FloorClient, op: dict[str, Any], clients: int,
         while time.perf_counter() < deadline:
             began = time.perf_counter()
             try:
-                await graph.read(op["floor"], params[turn % len(params)])
+                await graph.read(statement, params[turn % len(params)])
             except GraphError as error:
                 print(f"  {op['name']} floor failed: {error}", file=sys.stderr, flush=True)
                 return latencies, 1

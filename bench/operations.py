@@ -6,8 +6,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bench import floors
+from domain.matching import search_text
 from domain.names import query_key
-from graph.search import word_prefixes
+from graph import dialect
+from graph.search import words_clauses
 
 LOOKUP = ("query Lookup($code: String!) { collectivity(code: $code) "
           "{ id code nameFr nameAr level population } }")
@@ -69,18 +71,30 @@ class Targets:
 @dataclass
 class Operation:
     """One user operation: a GraphQL request (variables cycled) and its floor statement
-    (none for the peer's operations)."""
+    (none for the peer's operations), or one per backend dialect with its parameters."""
 
     name: str
     title: str
     query: str
     variables: list[dict[str, Any]]
-    floor: str | None
-    floor_params: list[dict[str, Any]] = field(default_factory=list)
+    floor: str | dict[str, str] | None
+    floor_params: list[dict[str, Any]] | dict[str, list[dict[str, Any]]] = field(
+        default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """A plain mapping for the load driver."""
         return asdict(self)
+
+
+_FULLTEXT_SYNTAX = {"falkordb": dialect.falkor_fulltext_query,
+                    "neo4j": dialect.neo4j_fulltext_query}
+
+
+def _search_floor(syntax: Any, text: str) -> dict[str, Any]:
+    """The first pass of a search (the words as typed) in one statement."""
+    words = search_text(query_key(text))
+    return {"query": syntax(words_clauses(words)), "key": words.key, "labels": None,
+            "region": None, "limit": 20}
 
 
 def operations(targets: Targets) -> list[Operation]:
@@ -91,8 +105,8 @@ def operations(targets: Targets) -> list[Operation]:
                   [{"code": code} for code in targets.codes]),
         Operation("search", "multilingual name search", SEARCH,
                   [{"text": text} for text in SEARCH_TEXTS], floors.SEARCH,
-                  [{"key": query_key(text), "prefixes": word_prefixes(query_key(text))}
-                   for text in SEARCH_TEXTS]),
+                  {name: [_search_floor(syntax, text) for text in SEARCH_TEXTS]
+                   for name, syntax in _FULLTEXT_SYNTAX.items()}),
         Operation("hierarchy", "regions > provinces > communes", HIERARCHY, [{}],
                   floors.HIERARCHY, [{}]),
         Operation("commune_network", "commune: networks, twinnings, programmes, funders",

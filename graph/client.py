@@ -23,6 +23,11 @@ class GraphClient(Protocol):
         """How many independent writes a caller may keep in flight at once (1 or more)."""
         ...
 
+    @property
+    def dialect(self) -> str:
+        """Which backend's statements of graph.dialect to send: "falkordb" or "neo4j"."""
+        ...
+
     async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:
         """Run a read-only statement."""
         ...
@@ -72,6 +77,11 @@ class CountingClient:
     def write_concurrency(self) -> int:
         """The wrapped client's."""
         return self.inner.write_concurrency
+
+    @property
+    def dialect(self) -> str:
+        """The wrapped client's."""
+        return self.inner.dialect
 
     async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:
         """Run a read-only statement and count it."""

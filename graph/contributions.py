@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any, LiteralString, cast
 
 from graph.client import GraphClient
+from graph.names import searchable
 from graph.rows import CurrentRow, WrittenRow
 
 _CITE: LiteralString = (
@@ -25,7 +26,8 @@ _CITE: LiteralString = (
 _NAMES: LiteralString = (
     "CALL { WITH x UNWIND $names AS nm MERGE (k:Name {id: nm.id}) "
     "SET k.key = nm.key, k.text = nm.text, k.lang = nm.lang, k.kind = nm.kind, "
-    "k.entityId = nm.entityId MERGE (x)-[:NAMED]->(k) RETURN count(k) AS named } "
+    "k.entityId = nm.entityId, k.terms = nm.terms, k.sounds = nm.sounds "
+    "MERGE (x)-[:NAMED]->(k) RETURN count(k) AS named } "
 )
 _LINKS: LiteralString = (
     "CALL { WITH x UNWIND $links AS lk MATCH (o:Entity {id: lk.other}) "
@@ -108,6 +110,7 @@ CURRENT: LiteralString = (
 async def create_entity(db: GraphClient, label: str, params: dict[str, Any]
                         ) -> list[WrittenRow]:
     """Create an entity with its names, structural links, sources and Change."""
+    params = {**params, "names": searchable(params["names"])}
     return cast(list[WrittenRow], await db.write(CREATE_ENTITY[label], params))
 
 
@@ -124,6 +127,7 @@ async def update(db: GraphClient, is_link: bool, params: dict[str, Any]) -> list
 
 async def add_name(db: GraphClient, params: dict[str, Any]) -> list[WrittenRow]:
     """Add names to an entity, with sources and a Change."""
+    params = {**params, "names": searchable(params["names"])}
     return cast(list[WrittenRow], await db.write(ADD_NAME, params))
 
 

@@ -1,4 +1,5 @@
-"""The only backend-specific statements: schema set-up, and copying a whole Neo4j database.
+"""The only backend-specific statements: schema set-up, the full-text index over names and
+its query syntax, and copying a whole Neo4j database.
 
 FalkorDB has no `IF NOT EXISTS` and creates uniqueness with a Redis command
 after an exact-match index; Neo4j 5 takes `CREATE ... IF NOT EXISTS`. Labels
@@ -44,6 +45,105 @@ for _spec in SCHEMA:
     if not (_IDENTIFIER.match(_spec.label) and _IDENTIFIER.match(_spec.prop)):
         raise ValueError(f"schema allowlist holds an unsafe identifier: {_spec}")
 
+# --- Full-text index over names (graph.search) ------------------------------
+# One index on each backend over two properties of `Name` (graph.names.SEARCH_PROPS):
+# `terms`, the words of the name's key, and `sounds`, their skeletons. Both hold only
+# lower-case letters and digits separated by spaces, so no analyser changes them: no
+# stemming, no stop words (FalkorDB), whitespace only (Neo4j).
+FULLTEXT_FIELDS = ("terms", "sounds")
+NAME_FULLTEXT_INDEX = "name_fulltext"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word to look for in one field: as it is, as a prefix, or within `edits` typos."""
+
+    field: str
+    word: str
+    prefix: bool = False
+    edits: int = 0
+
+
+# A query: clauses that must all match (or any, with `every=False`); a clause matches
+# when one of its terms does.
+Clause = tuple[Term, ...]
+
+_TOKEN = re.compile(r"^\w+$")
+
+
+def _checked(term: Term) -> Term:
+    # Words come from normal-form keys (letters and digits); anything else would be syntax.
+    if term.field not in FULLTEXT_FIELDS or not _TOKEN.match(term.word) or "_" in term.word:
+        raise ValueError(f"not a full-text term: {term}")
+    return term
+
+
+def falkor_fulltext_query(clauses: list[Clause], every: bool = True) -> str:
+    """RediSearch syntax: `@terms:(berk*) @sounds:(brkn|brk)`; `|` between clauses for any."""
+    def term(t: Term) -> str:
+        t = _checked(t)
+        if t.edits:
+            return "%" * t.edits + t.word + "%" * t.edits
+        return t.word + ("*" if t.prefix else "")
+
+    def clause(c: Clause) -> str:
+        by_field: dict[str, list[str]] = {}
+        for t in c:
+            by_field.setdefault(t.field, []).append(term(t))
+        return "(" + "|".join(f"@{f}:({'|'.join(ws)})" for f, ws in by_field.items()) + ")"
+    return (" " if every else "|").join(clause(c) for c in clauses)
+
+
+def neo4j_fulltext_query(clauses: list[Clause], every: bool = True) -> str:
+    """Lucene syntax: `+(terms:berk*) +(sounds:brkn sounds:brk)`; no `+` for any."""
+    def term(t: Term) -> str:
+        t = _checked(t)
+        suffix = f"~{t.edits}" if t.edits else ("*" if t.prefix else "")
+        return f"{t.field}:{t.word}{suffix}"
+    mark = "+" if every else ""
+    return " ".join(f"{mark}({' '.join(term(t) for t in c)})" for c in clauses)
+
+
+FALKOR_NAME_FULLTEXT_INDEX: LiteralString = (
+    "CALL db.idx.fulltext.createNodeIndex({label: 'Name', stopwords: []}, "
+    "{field: 'terms', nostem: true}, {field: 'sounds', nostem: true})"
+)
+NEO4J_NAME_FULLTEXT_INDEX: LiteralString = (
+    "CREATE FULLTEXT INDEX name_fulltext IF NOT EXISTS FOR (n:Name) ON EACH [n.terms, n.sounds] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
+)
+NEO4J_AWAIT_NAME_FULLTEXT: LiteralString = "CALL db.awaitIndex('name_fulltext', 300)"
+
+# Entities whose names a full-text query finds, each with the names that matched and the
+# index's best score (rarer words score higher): rank 0 the whole name, 1 its start, 2
+# otherwise (words anywhere, or a sound or typo match, which resolvers.search ranks); at the same rank curated and official entities before
+# those contributed through the API, then by population. Optional filters: entity labels,
+# and a region (the region, a unit in it, or an entity part of one of those).
+_SEARCH_TAIL: LiteralString = (
+    "MATCH (e:Entity {id: k.entityId}) "
+    "WHERE $labels IS NULL OR any(l IN labels(e) WHERE l IN $labels) "
+    "WITH e, k, score, CASE WHEN $region IS NULL OR e.id = $region OR e.regionId = $region "
+    "THEN true "
+    "ELSE size([(e)-[:PART_OF]->(p:Entity) WHERE p.id = $region OR p.regionId = $region "
+    "| p.id]) > 0 END AS inside "
+    "WHERE inside "
+    "WITH e, k, score, CASE WHEN k.key = $key THEN 0 WHEN k.key STARTS WITH $key THEN 1 "
+    "ELSE 2 END AS rank "
+    "WITH e, min(rank) AS best, max(score) AS score, "
+    "collect({text: k.text, lang: k.lang, kind: k.kind, key: k.key, rank: rank}) AS matches "
+    "RETURN e.id AS id, best AS rank, matches, coalesce(e.origin, '') = 'api' AS contributed, "
+    "coalesce(e.population, 0) AS population, score "
+    "ORDER BY best, contributed, population DESC, e.id "
+    "LIMIT $limit"
+)
+FALKOR_SEARCH_NAMES: LiteralString = (
+    "CALL db.idx.fulltext.queryNodes('Name', $query) YIELD node AS k, score " + _SEARCH_TAIL
+)
+NEO4J_SEARCH_NAMES: LiteralString = (
+    "CALL db.index.fulltext.queryNodes('name_fulltext', $query) YIELD node AS k, score "
+    + _SEARCH_TAIL
+)
+
 # --- FalkorDB -------------------------------------------------------------
 
 FALKOR_LIST_INDEXES: LiteralString = (
@@ -82,7 +182,7 @@ def neo4j_schema_statement(spec: IndexSpec) -> LiteralString:
 
 def neo4j_schema_statements() -> list[LiteralString]:
     """Every Neo4j schema statement, in the order to run them."""
-    return [neo4j_schema_statement(spec) for spec in SCHEMA]
+    return [neo4j_schema_statement(spec) for spec in SCHEMA] + [NEO4J_NAME_FULLTEXT_INDEX]
 
 
 # --- Neo4j: copying a whole database (graph.graph_copy) -------------------------

@@ -68,6 +68,7 @@ class FalkorClient:
     # Importers may keep two independent write batches in flight: the server runs one
     # write at a time per graph, while the client builds the next statement.
     write_concurrency = 2
+    dialect = "falkordb"
 
     def __init__(self, db: FalkorDB, graph: str, timeout_ms: int) -> None:
         self._db = db
@@ -265,6 +266,9 @@ async def _ensure_schema(backend: FalkorBackend, client: FalkorClient) -> list[s
         if spec.unique and (spec.label, spec.prop) not in constraints:
             await backend._command(*dialect.falkor_constraint_command(client.graph, spec))
             created.append(f"constraint {spec.name}")
+    if ("Name", dialect.FULLTEXT_FIELDS[0]) not in indexes:
+        await FalkorClient.write(client, dialect.FALKOR_NAME_FULLTEXT_INDEX)
+        created.append(f"full-text index {dialect.NAME_FULLTEXT_INDEX}")
     await _wait_operational(client)
     return created
 

@@ -47,6 +47,7 @@ class _TransactionClient:
 
     # A transaction takes one statement at a time.
     write_concurrency = 1
+    dialect = "neo4j"
 
     def __init__(self, tx: neo4j.AsyncTransaction) -> None:
         self._tx = tx
@@ -68,6 +69,7 @@ class Neo4jBackend:
     """A Neo4j database behind the registry's narrow seam."""
 
     name = "neo4j"
+    dialect = "neo4j"
     # Writes are sent one at a time, as in a transaction.
     write_concurrency = 1
 
@@ -149,7 +151,10 @@ class Neo4jBackend:
         before |= {row["name"] for row in await self.read(dialect.NEO4J_LIST_CONSTRAINTS)}
         for statement in dialect.neo4j_schema_statements():
             await self.write(statement)
-        return [spec.name for spec in dialect.SCHEMA if spec.name not in before]
+        # A new full-text index is filled in the background: search waits for it here.
+        await self.write(dialect.NEO4J_AWAIT_NAME_FULLTEXT)
+        names = [spec.name for spec in dialect.SCHEMA] + [dialect.NAME_FULLTEXT_INDEX]
+        return [name for name in names if name not in before]
 
     async def problems(self) -> list[str]:
         """Neo4j refuses what it cannot keep within the transaction itself: nothing to add."""

@@ -243,8 +243,9 @@ class NeighbourRow(TypedDict):
 
 
 class NameMatch(NameRow):
-    """A name that matched a search, and how well (0 whole, 1 start, 2 start of a word)."""
+    """A name that matched a search, its key, and how well (0 whole, 1 start, 2 other)."""
 
+    key: str
     rank: int
 
 
@@ -254,6 +255,9 @@ class SearchRow(TypedDict):
     id: str
     rank: int
     matches: list[NameMatch]
+    contributed: bool
+    population: int
+    score: float
 
 
 # Audit and contributions -----------------------------------------------------------------

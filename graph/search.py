@@ -1,39 +1,62 @@
-"""Finding entities by any of their names, through the names' normal-form keys."""
+"""Finding entities by any of their names, through the full-text index over names.
+
+The index (graph.dialect) holds each name's words and their sound skeletons; a search
+pass is one full-text query in the backend's own syntax, followed by the portable
+part of the statement (filters, grouping by entity, order). The passes themselves
+are chosen in resolvers.search, their order in domain.matching.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import LiteralString, cast
+from typing import cast
 
+from domain.matching import SearchText, typo_edits
+from graph import dialect
 from graph.client import GraphClient
+from graph.dialect import Clause, Term
 from graph.rows import SearchRow
 
-# rank 0: the whole name; 1: the name starts with the text; 2: a word of it does; at the
-# same rank, curated and official entities before those contributed through the API.
-SEARCH_BY_NAME: LiteralString = (
-    "MATCH (k:Name) "
-    "WHERE k.key STARTS WITH $key OR any(p IN $wordPrefixes WHERE k.key CONTAINS p) "
-    "WITH k, CASE WHEN k.key = $key THEN 0 WHEN k.key STARTS WITH $key THEN 1 ELSE 2 END "
-    "AS rank "
-    "MATCH (e:Entity {id: k.entityId}) "
-    "WHERE $labels IS NULL OR any(l IN labels(e) WHERE l IN $labels) "
-    "WITH e, min(rank) AS best, "
-    "collect({text: k.text, lang: k.lang, kind: k.kind, rank: rank}) AS matches "
-    "RETURN e.id AS id, best AS rank, matches "
-    "ORDER BY best, CASE WHEN e.origin = 'api' THEN 1 ELSE 0 END, "
-    "coalesce(e.population, 0) DESC, e.id "
-    "LIMIT $limit"
-)
+_STATEMENTS = {"falkordb": dialect.FALKOR_SEARCH_NAMES, "neo4j": dialect.NEO4J_SEARCH_NAMES}
+_QUERY_SYNTAX = {"falkordb": dialect.falkor_fulltext_query, "neo4j": dialect.neo4j_fulltext_query}
 
 
-def word_prefixes(key: str) -> list[str]:
-    """Substrings that mark `key` as the start of a word (also after an Arabic article)."""
-    return [" " + key, " ال" + key] + ([] if key.startswith("ال") else ["ال" + key])
+def words_clauses(text: SearchText) -> list[Clause]:
+    """Every word as written, the last one as a prefix (from two letters on)."""
+    *first, last = text.words
+    clauses: list[Clause] = [(Term("terms", w),) for w in first]
+    return [*clauses, (Term("terms", last, prefix=len(last) >= 2),)]
 
 
-async def search_by_name(db: GraphClient, key: str, labels: Sequence[str] | None,
-                         limit: int) -> list[SearchRow]:
-    """Entities whose names match the normal-form `key`, best matches first."""
-    params = {"key": key, "wordPrefixes": word_prefixes(key),
-              "labels": list(labels) if labels else None, "limit": limit}
-    return cast(list[SearchRow], await db.read(SEARCH_BY_NAME, params))
+def sounds_clauses(text: SearchText) -> list[Clause]:
+    """Every word by one of its sounds (words without one, such as numbers, as written;
+    articles and the like left out)."""
+    clauses: list[Clause] = []
+    for word, sounds in zip(text.words, text.sounds, strict=True):
+        if sounds:
+            clauses.append(tuple(Term("sounds", s) for s in sounds))
+        elif word.isdigit():
+            clauses.append((Term("terms", word),))
+    return clauses
+
+
+def typo_clauses(text: SearchText) -> list[Clause]:
+    """Every word within its allowed typos."""
+    return [(Term("terms", w, edits=typo_edits(w)),) for w in text.words]
+
+
+def some_words_clauses(text: SearchText) -> list[Clause]:
+    """Any word, as written or by its sounds (the pass of last resort)."""
+    return [(Term("terms", w), *(Term("sounds", s) for s in sounds))
+            for w, sounds in zip(text.words, text.sounds, strict=True)]
+
+
+async def search_names(db: GraphClient, text: SearchText, clauses: list[Clause],
+                       every: bool, labels: Sequence[str] | None, region: str | None,
+                       limit: int) -> list[SearchRow]:
+    """Entities with a name the full-text query finds, best matches first: rank 0 the
+    whole name, 1 its start, 2 anything else."""
+    query = _QUERY_SYNTAX[db.dialect](clauses, every)
+    params = {"query": query, "key": text.key, "labels": list(labels) if labels else None,
+              "region": region, "limit": limit}
+    return cast(list[SearchRow], await db.read(_STATEMENTS[db.dialect], params))

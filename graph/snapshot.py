@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
 from graph.client import GraphClient
+from graph.names import SEARCH_PROPS
 
 ENTITIES: LiteralString = (
     "MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
@@ -78,7 +79,8 @@ async def snapshot(db: GraphClient) -> Snapshot:
         shot.links[row["id"]] = row["props"]
         shot.parties[row["id"]] = frozenset((slot, id) for slot, id in row["parties"])
     for row in await db.read(NAMES):
-        shot.names[row["id"]] = row["props"]
+        # A name's search properties are derived from its key: not part of its content.
+        shot.names[row["id"]] = _drop(row["props"], SEARCH_PROPS)
         shot.named[row["id"]] = frozenset(row["entities"])
     shot.sourced = frozenset((r["id"], r["sourceId"]) for r in await db.read(SOURCED))
     shot.structure = frozenset((r["fromId"], r["type"], r["toId"])

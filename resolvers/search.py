@@ -1,18 +1,29 @@
-"""Multilingual search over the names of every entity."""
+"""Multilingual search over the names of every entity, in passes from the closest match.
+
+Pass by pass (domain.matching): the words as typed, their sounds (Latin spellings of
+Arabic names and the reverse), typos, and, only when nothing was found, some of the
+words. A pass runs only while the page is not full, so a name matched as written is
+never pushed out by one matched otherwise; each is one full-text query.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from domain.matching import Match, SearchText, closeness, search_text
 from domain.names import query_key
 from graph import search as graph_search
-from graph.rows import EntityRow, NameMatch
+from graph.dialect import Clause
+from graph.rows import EntityRow, NameMatch, SearchRow
 from resolvers.context import Info
 from resolvers.errors import BadArgument
 from resolvers.pagination import page_size
 
 MAX_TEXT = 200
 DEFAULT_HITS = 20
+# Names found by sound or typo are ordered here, from this many candidates per pass.
+CANDIDATES = 100
 
 
 @dataclass
@@ -21,20 +32,73 @@ class Hit:
 
     record: EntityRow
     name: NameMatch
-    rank: int
+    rank: Match
 
 
-async def search(info: Info, text: str, labels: list[str] | None, first: int | None) -> list[Hit]:
-    """Entities whose names match `text` in any language, best matches first."""
+@dataclass(frozen=True)
+class _Pass:
+    match: Match | None  # None: the statement's own rank (whole name, start, other)
+    clauses: Callable[[SearchText], list[Clause]]
+    every: bool = True
+
+
+_PASSES = (
+    _Pass(None, graph_search.words_clauses),
+    _Pass(Match.TRANSLITERATION, graph_search.sounds_clauses),
+    _Pass(Match.FUZZY, graph_search.typo_clauses),
+    _Pass(Match.PARTIAL, graph_search.some_words_clauses, every=False),
+)
+
+
+def _ranked(text: SearchText, rows: list[SearchRow], match: Match
+            ) -> list[tuple[str, Match, NameMatch]]:
+    """Rows of a sound, typo or partial pass, closest first, each with its closest name."""
+    scored = []
+    for row in rows:
+        score = float(row["score"] or 0)
+        name, close = min(((m, closeness(text, m["key"])) for m in row["matches"]),
+                          key=lambda pair: pair[1].order(match, score))
+        scored.append((close.order(match, score), row["contributed"], -row["population"],
+                       row["id"], name))
+    scored.sort(key=lambda s: s[:4])
+    return [(s[3], match, s[4]) for s in scored]
+
+
+async def _found(info: Info, text: SearchText, labels: list[str] | None, region: str | None,
+                 size: int) -> list[tuple[str, Match, NameMatch]]:
+    found: list[tuple[str, Match, NameMatch]] = []
+    seen: set[str] = set()
+    for step in _PASSES:
+        clauses = step.clauses(text)
+        if len(found) >= size or not clauses or (step.match is Match.PARTIAL and
+                                                  (found or len(text.words) < 2)):
+            continue
+        limit = size if step.match is None else max(CANDIDATES, size)
+        rows = await graph_search.search_names(info.context.graph, text, clauses, step.every,
+                                               labels, region, limit)
+        if step.match is None:
+            ranked = [(r["id"], Match(r["rank"]),
+                       min(r["matches"], key=lambda m: (m["rank"], m["lang"]))) for r in rows]
+        else:
+            ranked = _ranked(text, rows, step.match)
+        for entity_id, match, name in ranked:
+            if entity_id not in seen:
+                seen.add(entity_id)
+                found.append((entity_id, match, name))
+    return found[:size]
+
+
+async def search(info: Info, text: str, labels: list[str] | None, first: int | None,
+                 region: str | None = None) -> list[Hit]:
+    """Entities whose names match `text` in any language or script, best matches first."""
     if len(text) > MAX_TEXT:
         raise BadArgument("text", f"must be at most {MAX_TEXT} characters (got {len(text)})")
     key = query_key(text)
     if not key:
         raise BadArgument("text", "must contain at least one letter or digit")
     size = page_size(first, info.context.settings.max_page_size, DEFAULT_HITS)
-    rows = await graph_search.search_by_name(info.context.graph, key, labels, size)
-    records = await info.context.loaders.entity.load_many([row["id"] for row in rows])
-    return [
-        Hit(record, min(row["matches"], key=lambda m: (m["rank"], m["lang"])), row["rank"])
-        for row, record in zip(rows, records, strict=True) if record is not None
-    ]
+    found = await _found(info, search_text(key), labels, region, size)
+    records = await info.context.loaders.entity.load_many([f[0] for f in found])
+    return [Hit(record, name, match)
+            for (_, match, name), record in zip(found, records, strict=True)
+            if record is not None]

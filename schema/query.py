@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from resolvers import network as resolve_network
@@ -74,8 +76,16 @@ class Query(NetworkQuery, QuestionsQuery, ChangesQuery, TwinningQuery, Programme
 
     @strawberry.field(description="Entities by any of their names, in Arabic, French or Dutch, "
                                   "ignoring case, accents, Arabic diacritics and letter variants "
-                                  "and a leading 'Commune de', 'جماعة', 'إقليم', 'عمالة'.")
+                                  "and a leading 'Commune de', 'جماعة', 'إقليم', 'عمالة'; then "
+                                  "by their sound in the other script ('Azzouzi' finds "
+                                  "عزوزوي), then within a typo, then by some of the words. "
+                                  "Best first: see `match`.")
     async def search(self, info: Info, text: str, types: list[EntityKind] | None = None,
-                     first: int | None = None) -> list[SearchHit]:
+                     first: int | None = None,
+                     region: Annotated[strawberry.ID | None, strawberry.argument(
+                         description="Only the region with this id (MA:02), the units in it "
+                                     "and the entities part of one of those.")] = None,
+                     ) -> list[SearchHit]:
         labels = [kind.value for kind in types] if types else None
-        return [hit_from(hit) for hit in await resolve_search.search(info, text, labels, first)]
+        hits = await resolve_search.search(info, text, labels, first, region)
+        return [hit_from(hit) for hit in hits]

@@ -19,7 +19,16 @@ from schema.territory import Name
 class MatchQuality(Enum):
     EXACT = strawberry.enum_value(0, description="The whole name.")
     PREFIX = strawberry.enum_value(1, description="The start of the name.")
-    WORD = strawberry.enum_value(2, description="The start of a word of the name.")
+    WORD = strawberry.enum_value(2, description="The start of a word of the name, or every "
+                                                "word of the text in the name in any order.")
+    TRANSLITERATION = strawberry.enum_value(
+        3, description="The name sounds like the text: a Latin spelling of a name written in "
+                       "Arabic script or the reverse (Maghrebi French conventions: ou/u, ch/sh, "
+                       "kh, dj/j, el-/al-, doubled letters), or another spelling of it.")
+    FUZZY = strawberry.enum_value(4, description="The name's words within a typo or two "
+                                                 "(one from 4 letters, two from 8).")
+    PARTIAL = strawberry.enum_value(5, description="Some of the text's words only (tried when "
+                                                   "nothing else matched).")
 
 
 @strawberry.enum(description="Kinds of entities a search can be limited to.")
@@ -73,4 +82,4 @@ def hit_from(hit: Hit) -> SearchHit:
     """The GraphQL search hit for a resolved hit."""
     name = Name(text=hit.name["text"], lang=hit.name["lang"], kind=hit.name["kind"])
     return SearchHit(entity=node_from(hit.record), matched_name=name,
-                     match=MatchQuality(hit.rank), hit=hit)
+                     match=MatchQuality(int(hit.rank)), hit=hit)

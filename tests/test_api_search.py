@@ -71,3 +71,29 @@ def test_empty_or_huge_text_is_refused(api: LiveServer, text: str, fragment: str
 
 def test_no_match_is_an_empty_list(api: LiveServer) -> None:
     assert ids(api, "Atlantis") == []
+
+
+# Issue 15: what people type that found nothing, and the entity each must find first.
+TYPED = [
+    ("Azzouzi", "person:khalid-azzuzwi", "TRANSLITERATION"),  # خالد عزوزوي
+    ("Khalid Azzouzi", "person:khalid-azzuzwi", "TRANSLITERATION"),
+    ("Reniers", "person:jon-mishil-runih", "TRANSLITERATION"),  # جون-ميشيل رونيه
+    ("Moumni", "person:nadia-mumni", "TRANSLITERATION"),  # نادية مومني
+    ("Benkhadija", "person:alsaid-binkhadija", "TRANSLITERATION"),  # السعيد بنخديجة
+    ("Tadafur", "programme:tadafur", "TRANSLITERATION"),  # مشروع تضافر
+    ("Tangier", "MA:01.511.01.0", "TRANSLITERATION"),  # Tanger, طنجة
+    ("Taroudant", "MA:09.541", "TRANSLITERATION"),  # Taroudannt
+    ("Enabel Maroc", "org:enabel", "PARTIAL"),  # alias Enabel
+    ("Brkane", "MA:02.113", "TRANSLITERATION"),  # Berkane, بركان
+    # and the other way: Arabic script for names written in Latin letters
+    ("ريماكتو", "network:remacto", "TRANSLITERATION"),  # REMACTO
+    ("برولوكاليس", "org:brulocalis", "EXACT"),  # an alias as the article writes it
+    ("Brulocaliss", "org:brulocalis", "TRANSLITERATION"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "match"), TYPED)
+def test_what_people_type_finds_the_entity_first(network_api: LiveServer, text: str,
+                                                 expected: str, match: str) -> None:
+    hits = network_api.data(SEARCH, {"text": text})["search"]
+    assert (hits[0]["entity"]["id"], hits[0]["match"]) == (expected, match)

@@ -34,6 +34,11 @@ class FailsAfter:
         self.n = n
         self.writes = 0
 
+    @property
+    def dialect(self) -> str:
+        """The real unit's."""
+        return self.inner.dialect
+
     async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:
         """Read through the real unit."""
         return await self.inner.read(query, params)
@@ -60,6 +65,11 @@ class FailingBackend:
     def write_concurrency(self) -> int:
         """The real backend's."""
         return self.inner.write_concurrency
+
+    @property
+    def dialect(self) -> str:
+        """The real backend's."""
+        return self.inner.dialect
 
     async def read(self, query: LiteralString, params: Params | None = None) -> list[Row]:
         """Read through the real backend."""

@@ -28,7 +28,11 @@ NODE = shutil.which("node")
 
 # Procedures a shipped statement may `CALL`. Adding one is a deliberate choice:
 # it ties the registry to that procedure on every Neo4j it runs against.
-ALLOWED_PROCEDURES: frozenset[str] = frozenset({"dbms.components"})
+ALLOWED_PROCEDURES: frozenset[str] = frozenset({
+    "dbms.components",
+    # Search: the full-text index over names (graph.dialect), and waiting for it to fill.
+    "db.index.fulltext.queryNodes", "db.awaitIndex",
+})
 
 # `CALL name...`, but not `CALL {` or `CALL (x) {` subqueries.
 _PROCEDURE_CALL = re.compile(r"\bCALL\s+([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_][\w]*)*)", re.I)
