@@ -72,6 +72,16 @@ MENTIONS_IN_SOURCE: LiteralString = (
     "RETURN sid AS ownerId, m.link AS link, sid AS sourceId, m.entityId AS entityId"
 )
 
+# Which candidate facts the registry states already: a link of the kind (and role) with
+# both entities among its parties, whatever else it has (a twinning's programme).
+EXISTING_FACTS: LiteralString = (
+    "UNWIND $rows AS r "
+    "MATCH (:Entity {id: r.a})<-[:INVOLVES]-(l:Link) "
+    "WITH r, l WHERE l.kind = r.kind AND (r.role IS NULL OR l.role = r.role) "
+    "MATCH (l)-[:INVOLVES]->(b:Entity) WHERE b.id = r.b "
+    "RETURN DISTINCT r.key AS key"
+)
+
 # Text search over articles: sources whose text holds every word (keys lower-cased).
 SOURCES_WITH_TEXT: LiteralString = (
     "MATCH (s:Source) WHERE s.text IS NOT NULL "
@@ -98,6 +108,12 @@ async def mentions_in(db: GraphClient, source_ids: Sequence[str],
     """The first `first` mentions of each source, in the order of its text."""
     rows = await db.read(MENTIONS_IN_SOURCE, {"ids": list(source_ids), "first": first})
     return cast(list[TextMentionRow], rows)
+
+
+async def existing_facts(db: GraphClient, rows: Sequence[dict[str, Any]]) -> set[str]:
+    """The `key` of each row (kind, a, b, role) the registry already states as a link."""
+    found = await db.read(EXISTING_FACTS, {"rows": list(rows)})
+    return {row["key"] for row in found}
 
 
 async def sources_with_text(db: GraphClient, words: Sequence[str],

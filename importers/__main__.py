@@ -1,5 +1,5 @@
 """Command line: `python -m importers territory | network [files] | worldbank | twinnings |
-export | restore FILE`."""
+articles FILE|DIR... | articles --evaluate GOLD | export | restore FILE`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from graph import territory as graph_territory
 from graph.backends import open_backend
 from graph.client import GraphBackend
 from graph.errors import GraphError
+from importers.articles import cli as articles_cli
 from importers.audit import run_by
 from importers.export import cli as export_cli
 from importers.network.load import curated_files, import_network
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     for command in imports:
         command.add_argument("--by", help="who runs the import, as the audit trail records "
                                           "it (default: the OS user)")
+    articles_cli.add_command(commands)
     export_cli.add_commands(commands)
     args = parser.parse_args(argv)
     settings = Settings()
@@ -112,6 +114,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         asyncio.run(_dataset(settings, import_worldbank))
     elif args.command == "twinnings":
         asyncio.run(_dataset(settings, import_twinnings))
+    elif args.command == "articles":
+        return asyncio.run(articles_cli.run(args, settings))
     elif args.command in export_cli.COMMANDS:
         return asyncio.run(export_cli.run(args, settings))
     return 0

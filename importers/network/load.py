@@ -96,6 +96,42 @@ async def import_document(backend: GraphBackend, name: str, document: dict[str, 
                                   quiet, done)
 
 
+async def import_documents(backend: GraphBackend, documents: Sequence[tuple[str, dict[str, Any]]],
+                           quiet: bool = False, importer: str = "network"
+                           ) -> list[NetworkSummary]:
+    """Several documents built in memory, each under its own origin (`name`), validated
+    and resolved first, then written as one unit (one audit record per changed
+    document, as `importer`): all or nothing; an unchanged document writes nothing."""
+    problems: list[Problem] = []
+    parsed = [(name, document, parse_document(name, document, problems))
+              for name, document in documents]
+    progress = Progress(importer, 1, quiet=quiet)
+    with collector_paused():
+        summaries, pending = [], []
+        for name, document, one in parsed:
+            rows = await _prepared(backend, one, problems)
+            summary = _summarise(name, rows)
+            known = await graph_import.origin_hashes(backend, name)
+            stale = sorted(set(known) - set(rows.hashes()))
+            summary.removed, summary.changed = len(stale), known != rows.hashes()
+            summaries.append(summary)
+            if summary.changed:
+                done = ImportRecord(importer, name, [ImportedFile.of_document(name, document)])
+                done.count(known, rows.hashes(), len(stale))
+                pending.append((name, rows, stale, done))
+        progress.total = 1 + sum(_write_steps(rows, stale) for _, rows, stale, _ in pending)
+        progress.advance(1, "validated")
+        if pending:
+            async with backend.atomic() as unit:
+                for name, rows, stale, done in pending:
+                    await _write(unit, name, rows, stale, progress)
+                    await record_import(unit, done)
+    seconds = progress.finish()
+    for summary in summaries:
+        summary.seconds = seconds
+    return summaries
+
+
 async def _import_with(backend: GraphBackend, origin: str, parsed: ParsedFile,
                        problems: list[Problem], quiet: bool, extra: ExtraStep,
                        done: ImportRecord) -> NetworkSummary:
