@@ -99,6 +99,23 @@ async def health(request: Request) -> Response:
                          "version": registry_version(), "counts": counts})
 
 
+class InProcess:
+    """Runs a GraphQL operation inside the server, with a request's context: the pages it
+    renders itself (`/sources/<id>`) read the registry through the API like any client."""
+
+    def __init__(self, schema: Any) -> None:
+        self.schema = schema
+
+    async def __call__(self, query: str, variables: dict[str, Any],
+                       request: Request) -> dict[str, Any]:
+        state = request.app.state
+        context = Context(CountingClient(state.backend), state.settings, request)
+        result = await self.schema.execute(query, variables, context_value=context)
+        if result.errors:
+            raise RuntimeError(f"in-process operation failed: {result.errors[0].message}")
+        return dict(result.data or {})
+
+
 async def index(request: Request) -> Response:
     """The root sends browsers to GraphiQL."""
     return RedirectResponse("/graphql")
@@ -157,6 +174,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *web_routes(settings),
     ], middleware=protective_middleware(settings), lifespan=lifespan)
     app.state.settings = settings
+    app.state.execute = InProcess(schema)
     use_header_deadline(settings)
     return app
 

@@ -9,7 +9,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from settings import Settings
-from web import entity_page, pages
+from web import entity_page, pages, source_page
 from web.assets import STATIC_DIR
 from web.model import model_json
 
@@ -22,6 +22,7 @@ def routes(settings: Settings) -> list[BaseRoute]:
         Route("/explore", pages.explore, methods=["GET"]),
         Route("/coverage", pages.coverage, methods=["GET"]),
         Route("/entity/{id:path}", entity_page.entity, methods=["GET"]),
+        Route("/sources/{id:path}", source_page.source, methods=["GET"]),
         Route("/model.json", model_json, methods=["GET"]),
         Mount("/static", app=GZipMiddleware(static, minimum_size=1024), name="static"),
     ]
