@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
+from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from protection.errors import error_body
+from protection.request_id import request_id_of
 from settings import Settings
 from web import entity_page, pages, source_page
 from web.assets import STATIC_DIR
@@ -37,6 +40,16 @@ def wants_graphiql(scope: Scope) -> bool:
     return "text/html" in accept and "query" not in request.query_params
 
 
+NO_OPERATION = ("No operation: send ?query=... with GET, or a JSON body with POST; "
+                "GraphiQL is served here to browsers (requests that accept text/html).")
+
+
+def lacks_operation(scope: Scope) -> bool:
+    """A GET that is neither for GraphiQL nor carries an operation."""
+    return (scope["type"] == "http" and scope["method"] == "GET"
+            and "query" not in Request(scope).query_params)
+
+
 class WithGraphiQL:
     """The GraphQL endpoint, with the registry's offline GraphiQL page for browsers."""
 
@@ -46,6 +59,10 @@ class WithGraphiQL:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if wants_graphiql(scope):
             await pages.graphiql_page(Request(scope))(scope, receive, send)
+        elif lacks_operation(scope):
+            # Strawberry's answer says GraphiQL is off, which is not so here.
+            body = error_body(NO_OPERATION, "BAD_REQUEST", request_id_of(scope))
+            await JSONResponse(body, status_code=400)(scope, receive, send)
         else:
             await self.graphql(scope, receive, send)
 
