@@ -116,16 +116,19 @@ NEO4J_AWAIT_NAME_FULLTEXT: LiteralString = "CALL db.awaitIndex('name_fulltext', 
 
 # Entities whose names a full-text query finds, each with the names that matched and the
 # index's best score (rarer words score higher): rank 0 the whole name, 1 its start, 2
-# otherwise (words anywhere, or a sound or typo match, which resolvers.search ranks); at the same rank curated and official entities before
-# those contributed through the API, then by population. Optional filters: entity labels,
-# and a region (the region, a unit in it, or an entity part of one of those).
+# otherwise (words anywhere, or a sound or typo match, which resolvers.search ranks); at
+# the same rank curated and official entities before those contributed through the API,
+# then by population. Optional filters: entity labels, and a region (the region, a unit in
+# it, or an entity part of one, held in one or placed in one: PART_OF, HELD_IN and
+# PROGRAMME_PLACE links).
 _SEARCH_TAIL: LiteralString = (
     "MATCH (e:Entity {id: k.entityId}) "
     "WHERE $labels IS NULL OR any(l IN labels(e) WHERE l IN $labels) "
     "WITH e, k, score, CASE WHEN $region IS NULL OR e.id = $region OR e.regionId = $region "
     "THEN true "
-    "ELSE size([(e)-[:PART_OF]->(p:Entity) WHERE p.id = $region OR p.regionId = $region "
-    "| p.id]) > 0 END AS inside "
+    "ELSE size([(e)<-[:INVOLVES]-(l:Link)-[:INVOLVES]->(w:Territory) "
+    "WHERE l.kind IN ['PART_OF', 'HELD_IN', 'PROGRAMME_PLACE'] "
+    "AND (w.id = $region OR w.regionId = $region) | w.id]) > 0 END AS inside "
     "WHERE inside "
     "WITH e, k, score, CASE WHEN k.key = $key THEN 0 WHEN k.key STARTS WITH $key THEN 1 "
     "ELSE 2 END AS rank "

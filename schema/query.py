@@ -84,7 +84,8 @@ class Query(NetworkQuery, QuestionsQuery, ChangesQuery, TwinningQuery, Programme
                      first: int | None = None,
                      region: Annotated[strawberry.ID | None, strawberry.argument(
                          description="Only the region with this id (MA:02), the units in it "
-                                     "and the entities part of one of those.")] = None,
+                                     "and the entities part of one of those, held in one "
+                                     "(events) or placed in one (programmes).")] = None,
                      ) -> list[SearchHit]:
         labels = [kind.value for kind in types] if types else None
         hits = await resolve_search.search(info, text, labels, first, region)
