@@ -114,6 +114,24 @@ async def create_entity(db: GraphClient, label: str, params: dict[str, Any]
     return cast(list[WrittenRow], await db.write(CREATE_ENTITY[label], params))
 
 
+# The current twinnings of two parties, with the programme each is within (if any). The
+# kind is tested after a WITH: in the first MATCH, FalkorDB scanned every link.
+TWINNINGS_OF_PAIR: LiteralString = (
+    "MATCH (:Entity {id: $a})<-[:INVOLVES]-(l:Link) "
+    "WITH DISTINCT l WHERE l.kind = 'TWINNING' AND coalesce(l.retired, false) = false "
+    "MATCH (l)-[:INVOLVES]->(:Entity {id: $b}) "
+    "RETURN DISTINCT l.id AS id, "
+    "[(l)-[i:INVOLVES]->(p:Entity) WHERE i.slot = 'programme' | p.id] AS programmes "
+    "ORDER BY id"
+)
+
+
+async def twinnings_of_pair(db: GraphClient, a: str, b: str) -> list[tuple[str, str | None]]:
+    """(id, programme id or None) of the current twinnings of `a` and `b`."""
+    rows = await db.read(TWINNINGS_OF_PAIR, {"a": a, "b": b})
+    return [(row["id"], (row["programmes"] or [None])[0]) for row in rows]
+
+
 async def create_link(db: GraphClient, params: dict[str, Any]) -> list[WrittenRow]:
     """Create a link with its parties, sources and Change."""
     return cast(list[WrittenRow], await db.write(CREATE_LINK, params))

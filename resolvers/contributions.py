@@ -65,6 +65,8 @@ class Outcome:
     conflict: int | None = None
     not_found: bool = False
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # The id of what already exists, by the field of the problem that says so.
+    existing: dict[str, str] = field(default_factory=dict)
 
 
 def problems_of(error: ValidationError) -> list[tuple[str, str]]:
@@ -176,6 +178,7 @@ async def write_outcome(outcome: Outcome, target: str, change_id: str,
         rows = await statement
     except ConstraintViolation:  # the backends word it differently; the graph layer types it
         outcome.problems.append(("id", f"{target!r} already exists"))
+        outcome.existing["id"] = target
         return outcome
     outcome.target_id, outcome.change_id = target, change_id
     outcome.version = int(rows[0]["version"]) if rows else 1

@@ -58,6 +58,8 @@ async def create_link(info: Info, kind_name: str, data: dict[str, Any],
     if outcome.problems:
         return outcome
     parties: list[PartyRow] = [{"slot": slot, "id": entity_id or ""} for slot, entity_id in pairs]
+    if kind_name == "TWINNING" and await _twinned_already(info, parties, outcome):
+        return outcome
     await authorization.check(info, who, cited, [p["id"] for p in parties])
     props = link_props(kind, record, ORIGIN)
     link_id = model.link_id_of(kind_name, [p["id"] for p in parties],
@@ -68,3 +70,20 @@ async def create_link(info: Info, kind_name: str, data: dict[str, Any],
               "sources": sources}
     return await write_outcome(outcome, link_id, change["id"],
                                graph_contributions.create_link(info.context.graph, params))
+
+
+async def _twinned_already(info: Info, parties: list[PartyRow], outcome: Outcome) -> bool:
+    """Whether the two parties have a current twinning this one would repeat: one within
+    the same programme, or either without one (a twinning stated without its programme
+    is the same twinning). Only twinnings within two different programmes are two."""
+    a, b = (p["id"] for p in parties if p["slot"] == "party")
+    programme = next((p["id"] for p in parties if p["slot"] == "programme"), None)
+    for link_id, within in await graph_contributions.twinnings_of_pair(info.context.graph, a, b):
+        if programme is None or within is None or within == programme:
+            where = f"within {within}" if within else "without a programme"
+            outcome.problems.append(("parties", (
+                f"{a} and {b} are already twinned: {link_id} ({where}); cite your source on "
+                "it or change it with updateLink instead of stating it twice")))
+            outcome.existing["parties"] = link_id
+            return True
+    return False

@@ -25,6 +25,9 @@ from schema.node import Node
 class InputProblem:
     field: str
     message: str
+    existing_id: strawberry.ID | None = strawberry.field(
+        default=None, description="What already exists, when the problem is a duplicate "
+                                  "(an id taken; a twinning of the same parties).")
 
 
 @strawberry.type(description="The change was made.")
@@ -71,10 +74,16 @@ MutationResult = Annotated[Changed | InvalidInput | NotFound | VersionConflict,
                            strawberry.union("MutationResult")]
 
 
+def _existing(outcome: Outcome, field: str) -> strawberry.ID | None:
+    found = outcome.existing.get(field)
+    return None if found is None else strawberry.ID(found)
+
+
 def result(outcome: Outcome, target: str | None = None) -> Any:
     """The GraphQL result of a contribution's outcome."""
     if outcome.problems:
-        problems = [InputProblem(field=f, message=m) for f, m in outcome.problems]
+        problems = [InputProblem(field=f, message=m, existing_id=_existing(outcome, f))
+                    for f, m in outcome.problems]
         return InvalidInput(message="; ".join(f"{f}: {m}" for f, m in outcome.problems),
                             problems=problems)
     if outcome.not_found:
