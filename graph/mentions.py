@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, LiteralString, TypedDict, cast
 
 from graph.client import GraphClient
-from graph.rows import LinkProps
+from graph.rows import EntityRow, LinkProps
 
 
 class GazetteerRow(TypedDict):
@@ -83,9 +83,11 @@ EXISTING_FACTS: LiteralString = (
 )
 
 # Text search over articles: sources whose text holds every word (keys lower-cased).
+# (FalkorDB 4.16 answered no row at all for `all(...)` over a WITH-bound value: in MATCH's
+# WHERE it works.)
 SOURCES_WITH_TEXT: LiteralString = (
     "MATCH (s:Source) WHERE s.text IS NOT NULL "
-    "WITH s, toLower(s.text) AS body WHERE all(w IN $words WHERE body CONTAINS w) "
+    "AND all(w IN $words WHERE toLower(s.text) CONTAINS w) "
     "RETURN s{.*} AS source ORDER BY coalesce(s.published, '') DESC, s.id LIMIT $limit"
 )
 
@@ -117,7 +119,7 @@ async def existing_facts(db: GraphClient, rows: Sequence[dict[str, Any]]) -> set
 
 
 async def sources_with_text(db: GraphClient, words: Sequence[str],
-                            limit: int) -> list[dict[str, Any]]:
+                            limit: int) -> list[EntityRow]:
     """Sources whose text holds every one of `words` (lower-case), newest first."""
     rows = await db.read(SOURCES_WITH_TEXT, {"words": list(words), "limit": limit})
-    return [row["source"] for row in rows]
+    return cast(list[EntityRow], [row["source"] for row in rows])

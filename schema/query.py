@@ -10,6 +10,7 @@ from resolvers import network as resolve_network
 from resolvers import search as resolve_search
 from resolvers import territory as resolve
 from resolvers.context import Info
+from schema.articles_query import ArticlesQuery
 from schema.change import ChangesQuery
 from schema.entity import node_from
 from schema.link import link_from
@@ -32,7 +33,8 @@ from schema.twinning import TwinningQuery
 
 
 @strawberry.type
-class Query(NetworkQuery, QuestionsQuery, ChangesQuery, TwinningQuery, ProgrammeQuery):
+class Query(NetworkQuery, QuestionsQuery, ChangesQuery, TwinningQuery, ProgrammeQuery,
+            ArticlesQuery):
     @strawberry.field(description="Any entity or link by its registry id; null if there is "
                                   "none.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
