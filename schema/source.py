@@ -55,6 +55,11 @@ class Source(Node):
         text = self.row.get("text")
         return text if isinstance(text, str) else None
 
+    @strawberry.field(description="Whether the registry holds its text (read it at "
+                                  "/sources/<id>), without sending the text.")
+    def has_text(self) -> bool:
+        return bool(self.text())
+
     @strawberry.field(description="Entities this source states as facts (links are in "
                                   "`supports`; names in its text are in `mentions`).")
     async def states(self, info: Info) -> list[Node]:

@@ -7,16 +7,11 @@ through `/graphql`, as the other pages do.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
-from graph.client import CountingClient
-from resolvers.context import Context
-from schema import build_schema
-from schema.federation import RegistrySchema
 from web import i18n, pages
 
 HEADLINE = """query EntityHeadline($id: ID!) { node(id: $id) { __typename id
@@ -24,20 +19,10 @@ HEADLINE = """query EntityHeadline($id: ID!) { node(id: $id) { __typename id
   ... on Source { title } ... on Link { kind } } }"""
 
 
-@lru_cache(maxsize=1)
-def _schema() -> RegistrySchema:
-    # Built once per process, on the first entity page asked for.
-    return build_schema()
-
-
 async def headline(request: Request, entity_id: str) -> dict[str, Any] | None:
-    """The entity's type and names, through the schema; None when there is none."""
-    context = Context(CountingClient(request.app.state.backend), request.app.state.settings,
-                      request)
-    result = await _schema().execute(HEADLINE, {"id": entity_id}, context_value=context)
-    if result.errors:
-        raise RuntimeError(f"entity headline failed: {result.errors[0].message}")
-    node: dict[str, Any] | None = (result.data or {}).get("node")
+    """The entity's type and names, through the API in process; None when there is none."""
+    data = await request.app.state.execute(HEADLINE, {"id": entity_id}, request)
+    node: dict[str, Any] | None = data.get("node")
     # A link has no page of its own: its parties' pages show it.
     return None if node is None or "kind" in node else node
 
@@ -58,5 +43,8 @@ async def entity(request: Request) -> Response:
         message = i18n.text(lang, "entity.unknown", id=entity_id)
         return pages.render(request, "not_found", "entity.notFoundTitle", "plain", status=404,
                             message=pages.escape(message))
+    if node["__typename"] == "Source":
+        # A source has its own page, with its text where the registry holds it.
+        return RedirectResponse(f"/sources/{entity_id}", status_code=303)
     return pages.render(request, "entity", "page.entity.title", "entity-page",
                         title=shown_name(node, lang), entity_id=pages.escape(entity_id))

@@ -9,7 +9,7 @@ fragment Brief on Node {
 }`;
 
 const SOURCE = `
-fragment Src on Source { id title url file publisher published language kind licence }`;
+fragment Src on Source { id title url file hasText publisher published language kind licence }`;
 
 const LINK = `
 fragment LinkRow on Link {
@@ -25,6 +25,12 @@ fragment LinkRow on Link {
   sources { ...Src }
 }`;
 
+const MENTION = `
+fragment MentionRow on Mention {
+  id start end text snippet confidence
+  source { id title url publisher published language hasText }
+}`;
+
 export const ENTITY = `
 query EntityPage($id: ID!) {
   node(id: $id) {
@@ -38,10 +44,12 @@ query EntityPage($id: ID!) {
       parent { ...Brief parent { ...Brief parent { ...Brief } } }
       children { ...Brief }
       links(first: 100) { ...LinkRow }
+      mentionedIn(first: 20) { ...MentionRow }
     }
     ... on ForeignMunicipality { geonamesId }
     ... on CuratedEntity {
       note version names { text lang kind } sources { ...Src } links(first: 100) { ...LinkRow }
+      mentionedIn(first: 20) { ...MentionRow }
     }
     ... on Organisation { organisationKind: kind organisationCountry: country }
     ... on Network { founded }
@@ -57,4 +65,4 @@ query EntityPage($id: ID!) {
     totalCount
     nodes { at actor action version sources { ...Src } }
   }
-}${BRIEF}${SOURCE}${LINK}`;
+}${BRIEF}${SOURCE}${LINK}${MENTION}`;

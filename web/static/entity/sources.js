@@ -4,7 +4,7 @@
 import { el } from '/static/api.js';
 import { date, t } from '/static/i18n.js';
 
-/** The registry's page of a source, where its text is held (the seed file it came from). */
+/** The registry's page of a source, where its text is held. */
 export const sourcePage = (source) => `/sources/${encodeURIComponent(source.id)
   .replaceAll('%3A', ':')}`;
 
@@ -23,7 +23,7 @@ export function sourceItem(source) {
   const parts = details.flatMap((fact, index) => (index ? [' · ', fact] : [fact]));
   return el('li', { 'data-source': source.id }, heading,
     parts.length ? el('small', {}, ' (', ...parts, ')') : null,
-    source.file ? el('small', {}, ' — ', el('a', { href: sourcePage(source) },
+    source.hasText ? el('small', {}, ' — ', el('a', { href: sourcePage(source) },
       t('source.readText'))) : null);
 }
 

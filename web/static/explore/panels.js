@@ -73,7 +73,7 @@ export function sourceList(sources) {
       bidi(source.title)) : bidi(source.title),
     facts.length ? el('small', {}, ' (', ...facts.flatMap((f, i) => (i ? [', ', f] : [f])), ')')
       : null,
-    source.file ? el('small', {}, ' — ', el('a', { href: `/sources/${source.id}` },
+    source.hasText ? el('small', {}, ' — ', el('a', { href: `/sources/${source.id}` },
       t('source.readText'))) : null);
   }));
 }

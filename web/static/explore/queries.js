@@ -16,7 +16,7 @@ fragment LinkDetail on Link {
   ... on DocumentParty { documentRole: role }
   ... on Twinning { status }
   parties { slot entity { ...Entity } }
-  sources { id title url file publisher published language }
+  sources { id title url file hasText publisher published language }
 }`;
 
 export const SEARCH = `
