@@ -147,10 +147,12 @@ class KeepsUnit(FailingBackend):
 
 
 def test_an_import_refused_at_its_record_leaves_nothing(
-        graph_host: GraphHost, backbone_graph: str) -> None:
-    before = graph_snapshot(graph_host, backbone_graph)
-    # How many writes the import's unit makes (on a copy), the record being the last.
-    counted = KeepsUnit(backend_for(graph_host, copy_graph(graph_host, backbone_graph)), 0)
+        graph_host: GraphHost, backbone_template: str) -> None:
+    # Two graphs held at once (pinned: on Neo4j an unpinned one may give up its server).
+    counting, graph = (copy_graph(graph_host, backbone_template, pin=True) for _ in range(2))
+    before = graph_snapshot(graph_host, graph)
+    # How many writes the import's unit makes (on the first), the record being the last.
+    counted = KeepsUnit(backend_for(graph_host, counting), 0)
 
     async def attempt(backend: FailingBackend, refused: bool) -> None:
         try:
@@ -161,11 +163,15 @@ def test_an_import_refused_at_its_record_leaves_nothing(
                 await import_network(backend, SEED, quiet=True)
         finally:
             await backend.close()
-    run(attempt(counted, False))
-    assert counted.unit is not None
-    writes = counted.unit.writes
-    run(attempt(FailingBackend(backend_for(graph_host, backbone_graph), writes), True))
-    assert graph_snapshot(graph_host, backbone_graph) == before
+    try:
+        run(attempt(counted, False))
+        assert counted.unit is not None
+        writes = counted.unit.writes
+        run(attempt(FailingBackend(backend_for(graph_host, graph), writes), True))
+        assert graph_snapshot(graph_host, graph) == before
+    finally:
+        graph_host.release(counting)
+        graph_host.release(graph)
 
 
 def test_the_first_start_records_who_loaded_it(graph_host: GraphHost,
