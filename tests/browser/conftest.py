@@ -72,9 +72,35 @@ class PageWatch:
 
 @pytest.fixture
 def page(browser: Any, site: LiveServer) -> Iterator[Any]:
-    """A fresh browser page on the site; fails the test on script errors or external requests."""
+    """A page in English (the language chosen before, as a cookie), for tests reading English
+    text; fails the test on script errors or external requests."""
+    yield from watched_page(browser, site, "en")
+
+
+@pytest.fixture
+def fresh_page(browser: Any, site: LiveServer) -> Iterator[Any]:
+    """A page of a first visit: no language chosen yet (French, the default)."""
+    yield from watched_page(browser, site, None)
+
+
+@pytest.fixture
+def lang() -> str:
+    """The interface language of `lang_page`; tests parametrize it."""
+    return "en"
+
+
+@pytest.fixture
+def lang_page(browser: Any, site: LiveServer, lang: str) -> Iterator[Any]:
+    """A page in the language the test is parametrized with (`lang`)."""
+    yield from watched_page(browser, site, lang)
+
+
+def watched_page(browser: Any, site: LiveServer, lang: str | None) -> Iterator[Any]:
+    """A new browser context and page on the site, in `lang` if given (the switch's cookie)."""
     context = browser.new_context(base_url=site.url, viewport={"width": 1400, "height": 900},
                                   accept_downloads=True)
+    if lang:
+        context.add_cookies([{"name": "lang", "value": lang, "url": site.url}])
     page = context.new_page()
     page.set_default_timeout(20_000)
     watch = PageWatch(urlsplit(site.url).hostname or "127.0.0.1")

@@ -13,12 +13,14 @@ from tests.browser.conftest import screenshot
 from tests.live import LiveServer
 
 REMACTO = "network:remacto"
+REMACTO_NAME = "réseau marocain des collectivités locales ouvertes"
+STATED_SOURCE = "Dans la sélection des besoins, le citoyen est désormais impliqué"
 CIM = "programme:cim-2022-2026"
 COVERAGE = """query ($network: ID, $programme: ID, $groupBy: CoverageGrouping!) {
   coverage(network: $network, programme: $programme, groupBy: $groupBy) {
     national { levels { level members total } population populationCovered populationShare }
     groups {
-      territory { id name ... on Province { region { id } } }
+      territory { id code name ... on Province { region { id code name } } }
       levels { level members total } population populationCovered populationShare
     }
   }
@@ -42,10 +44,10 @@ def api_rows(site: LiveServer, subject: str, group_by: str,
 
     def cells(group: dict[str, Any]) -> list[str]:
         by_level = {lvl["level"]: lvl for lvl in group["levels"]}
-        counts = [f'{by_level[lvl]["members"]} / {by_level[lvl]["total"]}' if lvl in by_level
+        counts = [f'{by_level[lvl]["members"]:,} / {by_level[lvl]["total"]:,}' if lvl in by_level
                   else "—" for lvl in levels]
         return [*counts, f'{group["population"]:,}', f'{group["populationCovered"]:,}',
-                f'{group["populationShare"] * 100:.1f} %']
+                f'{group["populationShare"] * 100:.1f}%']
     return [[g["territory"]["name"], *cells(g)] for g in groups], ["Total", *cells(national)]
 
 
@@ -81,15 +83,12 @@ def test_drill_down_to_provinces_and_export(page: Any, site: LiveServer) -> None
     assert "region=MA%3A04" in page.url or "region=MA:04" in page.url
     assert shown_rows(page) == api_rows(site, REMACTO, "PROVINCE", region="MA:04")
     screenshot(page, "coverage-remacto-rabat-provinces")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Export CSV").click()
-    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    table = list(csv.reader(io.StringIO(text)))
-    header = page.locator("table.numbers thead th").all_inner_texts()
-    assert table[0] == header
-    body, total = shown_rows(page)
-    assert [[row[0], *row[2:]] for row in table[1:-1]] == body
-    assert [table[-1][0], *table[-1][2:]] == total
+    preamble, rows = export_csv(page)
+    assert preamble[0] == ["Subject", f"{REMACTO_NAME} ({REMACTO})"]
+    assert preamble[1] == ["View", "Provinces and prefectures of Rabat-Salé-Kénitra"]
+    assert preamble[2][0] == "Exported on" and preamble[3] == ["Address", page.url]
+    assert "RGPH 2024" in preamble[4][1] and STATED_SOURCE in preamble[4][1]
+    assert_csv_is_the_apis(site, rows, "PROVINCE", region="MA:04")
 
 
 def test_unknown_subject_and_api_down(page: Any) -> None:
@@ -103,3 +102,82 @@ def test_unknown_subject_and_api_down(page: Any) -> None:
     assert "cannot be reached" in status.inner_text()
     page.watch.errors.clear()  # the aborted requests are logged by the browser
     screenshot(page, "coverage-api-down")
+
+
+def export_csv(page: Any, semicolon: bool = False) -> tuple[list[list[str]], list[dict[str, str]]]:
+    """The exported CSV: its header rows (subject, view, date, address, sources), then the
+    table's rows by column name."""
+    page.locator("#semicolon").set_checked(semicolon)
+    with page.expect_download() as download:
+        page.locator("#export").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    lines = list(csv.reader(io.StringIO(text), delimiter=";" if semicolon else ","))
+    blank = lines.index([])
+    header, *body = lines[blank + 1:]
+    return lines[:blank], [dict(zip(header, row, strict=True)) for row in body]
+
+
+def assert_csv_is_the_apis(site: LiveServer, rows: list[dict[str, str]], group_by: str,
+                           region: str | None = None, decimal: str = ".") -> None:
+    """Each row's codes and numbers are the API's, as plain numbers."""
+    found = site.data(COVERAGE, {"network": REMACTO, "groupBy": group_by})["coverage"]
+    groups = [g for g in found["groups"]
+              if not region or g["territory"]["region"]["id"] == region]
+    by_code = {row["HCP code"]: row for row in rows}
+    assert len(rows) == len(groups) + 1
+    for group in groups:
+        territory = group["territory"]
+        row = by_code[territory["code"]]
+        assert row["Registry id"] == territory["id"] and row["Territory"] == territory["name"]
+        if group_by == "PROVINCE":
+            assert row["Region HCP code"] == territory["region"]["code"]
+            assert row["Region"] == territory["region"]["name"]
+        for level in group["levels"]:
+            name = {"COMMUNE": "communes", "PROVINCE": "provinces and prefectures",
+                    "REGION": "regions"}[level["level"]]
+            if f"Members: {name}" in row:
+                assert row[f"Members: {name}"] == str(level["members"])
+                assert row[f"Total: {name}"] == str(level["total"])
+        assert row["Population"] == str(group["population"])
+        assert row["Population covered"] == str(group["populationCovered"])
+        share = round(group["populationShare"] * 100, 2)
+        assert float(row["Share of population (%)"].replace(decimal, ".")) == share
+
+
+def test_csv_by_province_with_semicolons(page: Any, site: LiveServer) -> None:
+    open_coverage(page, f"?subject={REMACTO}&by=PROVINCE")
+    page.locator("table.numbers tbody tr").first.wait_for()
+    _, rows = export_csv(page, semicolon=True)
+    assert_csv_is_the_apis(site, rows, "PROVINCE", decimal=",")
+    assert all("," not in row["Population"] for row in rows)
+
+
+SUMMARY = {"fr": "1 sur 126 membres annoncés enregistrés nommément",
+           "ar": "1 من أصل 126 عضوا معلنا مسجلون بالاسم",
+           "en": "1 of 126 stated members recorded by name"}
+FUNDERS = {"fr": "Bailleurs de fonds", "ar": "الممولون", "en": "Funders"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_stated_members_first_and_funders_apart(lang_page: Any, site: LiveServer,
+                                                lang: str) -> None:
+    counted = site.data("""query { coverage(network: "network:remacto") {
+        memberCount { recorded stated } }
+      programme: coverage(programme: "programme:cim-2022-2026") {
+        funders { id } otherMembers { id } } }""")
+    assert counted["coverage"]["memberCount"] == {"recorded": 1, "stated": 126}
+    open_coverage(lang_page, f"?subject={REMACTO}")
+    summary = lang_page.locator("#summary")
+    summary.filter(has_text=SUMMARY[lang]).wait_for()
+    box = summary.bounding_box()
+    assert box is not None and box["y"] < lang_page.locator("#chart-figure").bounding_box()["y"]
+    assert summary.get_by_text(STATED_SOURCE).count() == 1
+    screenshot(lang_page, f"coverage-remacto-{lang}")
+    open_coverage(lang_page, f"?subject={CIM}")
+    lang_page.locator("#stated h2").filter(has_text=FUNDERS[lang]).wait_for()
+    funders = [f["id"] for f in counted["programme"]["funders"]]
+    assert funders == ["org:belgian-development-cooperation"]
+    listed = lang_page.locator("#stated a").evaluate_all("links => links.map(a => a.href)")
+    assert sum(href.endswith(f"/entity/{funders[0]}") for href in listed) == 1
+    assert not counted["programme"]["otherMembers"]
+    screenshot(lang_page, f"coverage-cim-{lang}")

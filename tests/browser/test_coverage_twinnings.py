@@ -79,12 +79,12 @@ def expected_rows(page: Any, site: LiveServer, group_by: str, country: str | Non
     def line(group: dict[str, Any], name: str) -> list[str]:
         cover = group["coverage"]
         by_level = {lvl["level"]: lvl for lvl in cover["levels"]}
-        counts = [f'{by_level[lvl]["members"]} / {by_level[lvl]["total"]}' if lvl in by_level
+        counts = [f'{by_level[lvl]["members"]:,} / {by_level[lvl]["total"]:,}' if lvl in by_level
                   else "—" for lvl in levels]
         return [name, *counts,
                 f'{group["twinnings"]:,}', countries_text(group["countries"], names, limit),
                 f'{cover["population"]:,}', f'{cover["populationCovered"]:,}',
-                f'{cover["populationShare"] * 100:.1f} %']
+                f'{cover["populationShare"] * 100:.1f}%']
     whole_name = national["territory"]["name"] if region else "Morocco"
     return [line(whole, whole_name),
             *[line(g, g["coverage"]["territory"]["name"]) for g in groups]]
@@ -173,14 +173,25 @@ def test_drill_down_country_filter_and_url(page: Any, site: LiveServer) -> None:
 def test_export_then_all_regions_and_all_countries(page: Any, site: LiveServer) -> None:
     country, _ = top_country(site)
     open_twinnings(page, f"&region={RABAT}&country={country}")
-    # The CSV: the same rows, the whole first, all the countries of each territory.
+    # The CSV: the whole first, then each province with its codes, plain numbers and every
+    # country of its twins (ISO codes).
     with page.expect_download() as download:
         page.get_by_role("button", name="Export CSV").click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    table = list(csv.reader(io.StringIO(text)))
-    assert table[0] == page.locator("table.numbers thead th").all_inner_texts()
-    assert [[row[0], *row[2:]] for row in table[1:]] == expected_rows(
-        page, site, "PROVINCE", country=country, region=RABAT, limit=None)
+    lines = list(csv.reader(io.StringIO(text)))
+    blank = lines.index([])
+    assert lines[0][0] == "Subject" and "(twinnings)" in lines[0][1]
+    header, *rows = lines[blank + 1:]
+    table = [dict(zip(header, row, strict=True)) for row in rows]
+    whole, groups = api_twinnings(site, "PROVINCE", country=country, region=RABAT)
+    assert [row["Registry id"] for row in table] == [
+        RABAT, *[g["coverage"]["territory"]["id"] for g in groups]]
+    for row, group in zip(table, [whole, *groups], strict=True):
+        assert row["Twinnings"] == str(group["twinnings"])
+        assert row["Countries of the twins"] == ", ".join(
+            f'{c["countryCode"]} {c["twinnings"]}' for c in group["countries"])
+        assert row["Population"] == str(group["coverage"]["population"])
+        assert "Region HCP code" in row
 
     # Back to all regions, still filtered; then all countries again.
     page.get_by_role("button", name="All regions").click()

@@ -5,8 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from tests.browser.conftest import screenshot
 from tests.live import LiveServer
+from web.examples import load_examples
+
+EXAMPLES = load_examples()
 
 
 def open_graphiql(page: Any) -> None:
@@ -47,3 +52,23 @@ def test_documentation_and_explorer_panels(page: Any) -> None:
     page.get_by_role("button", name="Show GraphiQL Explorer").click()
     page.locator(".graphiql-explorer-root, .docExplorerWrap").first.wait_for()
     screenshot(page, "graphiql-explorer")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_the_default_tab_runs_on_a_first_visit(lang_page: Any, site: LiveServer,
+                                              lang: str) -> None:
+    """The first example opens as the default tab with its variables, and answers."""
+    lang_page.goto("/graphql")
+    lang_page.locator(".graphiql-container").wait_for()
+    first = EXAMPLES[0]
+    variables = lang_page.locator(".graphiql-editor-tool .view-lines").first
+    variables.filter(has_text=next(iter(json.loads(first.variables)))).wait_for()
+    lang_page.locator(".graphiql-execute-button").click()
+    text = response_json(lang_page).replace("\xa0", " ")
+    assert '"errors"' not in text
+    expected = site.data(first.query, json.loads(first.variables))
+    assert f'"founded": {json.dumps(expected["network"]["founded"])}' in text
+    heading = {"fr": "Journalistes", "ar": "الصحفيون", "en": "Journalists"}[lang]
+    assert lang_page.get_by_role("heading", name=heading).is_visible()
+    assert lang_page.locator("#graphiql").get_attribute("dir") == "ltr"
+    screenshot(lang_page, f"graphiql-default-tab-{lang}")
