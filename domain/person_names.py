@@ -91,3 +91,26 @@ def distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
         previous = current
     return previous[-1]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b (different) are one insertion, deletion or substitution apart."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def gap_at_most(a: str, b: str, most: int) -> int | None:
+    """The distance between two skeletons when it is at most `most`, else None (fast
+    for the usual 0 and 1)."""
+    if a == b:
+        return 0
+    if most < 1:
+        return None
+    if most == 1:
+        return 1 if _one_edit(a, b) else None
+    gap = distance(a, b)
+    return gap if gap <= most else None

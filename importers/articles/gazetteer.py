@@ -52,6 +52,7 @@ class Gazetteer:
     persons: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     foreign: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
     longest: int = 1
+    _prefixes: dict[int, dict[int, list[tuple[str, Entry]]]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         """Index one name (ignored when too common or too short to mean anything)."""
@@ -64,6 +65,17 @@ class Gazetteer:
             self.persons[skeleton(entry.text)].append(entry)
         if entry.type == "MUNICIPALITY" and entry.country != "MA":
             self.foreign.append((skeleton(entry.text), entry))
+
+    def foreign_prefixes(self, words: int) -> dict[int, list[tuple[str, Entry]]]:
+        """Municipalities abroad by the length of the skeleton of their first `words`
+        words (built once per number of words)."""
+        if words not in self._prefixes:
+            found: dict[int, list[tuple[str, Entry]]] = defaultdict(list)
+            for skel, entry in self.foreign:
+                joined = "".join(skel[:words])
+                found[len(joined)].append((joined, entry))
+            self._prefixes[words] = found
+        return self._prefixes[words]
 
     def starting(self, word: str) -> list[Entry]:
         """The names whose first word has this key."""

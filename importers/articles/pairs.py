@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from domain.person_names import distance, skeleton
+from domain.person_names import gap_at_most, skeleton
 from importers.articles.gazetteer import Entry, Gazetteer
 from importers.articles.matcher import Ambiguity, Mention
 
@@ -33,19 +33,19 @@ def _abroad(name: str, gazetteer: Gazetteer) -> Entry | None:
     if not words or len(words) > _MAX_WORDS or sum(map(len, words)) < 2:
         return None
     wanted = "".join(words)
-    best: dict[str, int] = {}
-    for skel, entry in gazetteer.foreign:
-        candidate = "".join(skel[:len(words)])
-        gap = distance(wanted, candidate)
-        if gap <= len(wanted) // 4 and gap < best.get(entry.id, 99):
-            best[entry.id] = gap
+    allowed = len(wanted) // 4
+    by_length = gazetteer.foreign_prefixes(len(words))
+    best: dict[str, tuple[int, Entry]] = {}
+    for length in range(len(wanted) - allowed, len(wanted) + allowed + 1):
+        for candidate, entry in by_length.get(length, ()):
+            gap = gap_at_most(wanted, candidate, allowed)
+            if gap is not None and gap < best.get(entry.id, (99, entry))[0]:
+                best[entry.id] = (gap, entry)
     if not best:
         return None
-    nearest = min(best.values())
-    winners = [i for i, gap in best.items() if gap == nearest]
-    if len(winners) != 1:
-        return None
-    return next(e for _, e in gazetteer.foreign if e.id == winners[0])
+    nearest = min(gap for gap, _ in best.values())
+    winners = [entry for gap, entry in best.values() if gap == nearest]
+    return winners[0] if len(winners) == 1 else None
 
 
 def pair_abroad(text: str, mentions: list[Mention], ambiguities: list[Ambiguity],
