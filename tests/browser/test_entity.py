@@ -122,3 +122,32 @@ def test_pages_link_to_entity_pages(page: Any) -> None:
     page.get_by_role("link", name="Page of Rabat-Salé-Kénitra").click()
     page.wait_for_url("**/entity/MA:04")
     page.locator("#entity-name").filter(has_text="Rabat-Salé-Kénitra").wait_for()
+
+
+MENTIONS = """query ($id: ID!) { node(id: $id) { ... on Collectivity { mentionedIn(first: 20) {
+  id text source { id url hasText } } } } }"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_articles_that_mention_it(lang_page: Any, site: LiveServer, lang: str) -> None:
+    mentions = site.data(MENTIONS, {"id": BERKANE})["node"]["mentionedIn"]
+    open_entity(lang_page, BERKANE)
+    section = lang_page.locator("#mentions-section")
+    assert section.is_visible()
+    items = section.locator("li.mention")
+    assert items.evaluate_all("items => items.map(i => i.dataset.mention)") == [
+        mention["id"] for mention in mentions]
+    for mention in mentions:
+        item = section.locator(f'li[data-mention="{mention["id"]}"]')
+        assert mention["text"] in item.locator("mark").inner_text()
+        if mention["source"]["hasText"]:
+            assert item.locator(f'a[href="/sources/{mention["source"]["id"]}"]').count() == 1
+    if not mentions:
+        assert section.locator("p.hint").is_visible()
+
+
+def test_a_source_id_opens_its_page(page: Any, site: LiveServer) -> None:
+    source = site.data("{ sources(first: 1) { id } }")["sources"][0]["id"]
+    response = site.http.get(f"/entity/{source}", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/sources/{source}"
