@@ -1,5 +1,6 @@
 """What the server loads by itself on its first start: the backbone, the curated files,
-then the public datasets (World Bank projects, Wikipedia's twinnings)."""
+then the public datasets (World Bank projects, Wikipedia's twinnings), then the five seed
+articles' sources and mentions."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from graph import network_import as graph_network
 from graph import territory as graph_territory
 from graph.client import GraphBackend
+from importers.articles.load import SEED_ORIGIN, import_seed_articles
 from importers.audit import os_user, run_by
 from importers.network.load import curated_files, import_network
 from importers.territory.load import import_territory
@@ -23,6 +25,8 @@ from importers.worldbank import import_worldbank
 DATASETS: tuple[tuple[str, Callable[[GraphBackend], Awaitable[Any]]], ...] = (
     (WORLDBANK_ORIGIN, import_worldbank),
     (twinnings_dataset.DATASET.name, import_twinnings),
+    # Last: their mentions are matched against every name loaded before.
+    (SEED_ORIGIN, import_seed_articles),
 )
 
 log = logging.getLogger("registry.import")

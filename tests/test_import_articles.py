@@ -16,6 +16,8 @@ import pytest
 
 from importers.articles.evaluate import evaluate
 from importers.articles.load import SEEDS, ArticlesSummary, import_articles
+from importers.export.bundle import OriginFile
+from importers.export.documents import build_documents
 from importers.network.load import import_network, prepare
 from importers.problems import ImportRefused
 from tests.conftest import copy_graph, graph_snapshot, read, run_cli, served
@@ -136,7 +138,7 @@ def test_a_corrected_article_replaces_its_mentions(graph_host: GraphHost, networ
     summary = _import(graph_host, graph, [path])
     assert summary.changed == 1
     assert _mentioned(graph_host, graph) == [BERKANE_PROVINCE]
-    rows = read(graph_host, graph, COUNT, {"origin": "article:fixture.txt"})
+    rows = read(graph_host, graph, COUNT, {"origin": "article-fixture.txt"})
     assert rows[0]["n"] == 1
 
 
@@ -213,3 +215,16 @@ def test_articles_are_found_by_their_text(live: LiveServer) -> None:
     found = live.data(query, {"text": "ورزازات بلفاع"})["articles"]
     assert [s["id"] for s in found] == ["src:article-003-982db0d22045046b"]
     assert live.error(query, {"text": "  "})["extensions"]["argument"] == "containing"
+
+
+def test_the_export_keeps_articles_text_and_mentions(graph_host: GraphHost,
+                                                    imported: tuple[str, ArticlesSummary]
+                                                    ) -> None:
+    graph = copy_graph(graph_host, imported[0])
+    documents = build_documents(graph_snapshot(graph_host, graph))
+    assert documents.problems == []
+    article = documents.documents()["article-002_fdbef4fad8fb6b6a.txt"]
+    assert article["sources"][0]["text"].startswith("Dans la sélection des besoins")
+    assert len(article["mentions"]) >= 10
+    for origin, document in documents.documents().items():
+        OriginFile.model_validate({"origin": origin, "document": document})

@@ -191,5 +191,5 @@ def test_the_first_start_records_who_loaded_it(graph_host: GraphHost,
     for origin in loaded:
         change = recorded[f"import:{origin}"]
         assert change["actor"] == f"registry first start (OS user {os_user()})"
-        assert change["imported"]["importer"] in {"worldbank", "twinnings"}
+        assert change["imported"]["importer"] in {"worldbank", "twinnings", "articles"}
         assert [f["name"] for f in change["imported"]["files"]]

@@ -11,7 +11,7 @@ from importers.articles.analyse import ItemAnalysis
 from importers.articles.facts import Fact
 from importers.articles.text import Article, snippet
 
-ORIGIN_PREFIX = "article:"
+ORIGIN_PREFIX = "article-"
 
 
 def slug(file: str) -> str:
@@ -21,8 +21,9 @@ def slug(file: str) -> str:
 
 
 def origin_of(article: Article) -> str:
-    """The origin its records are imported under: a corrected file replaces them."""
-    return ORIGIN_PREFIX + article.file
+    """The origin its records are imported under (a corrected file replaces them): its
+    file name, as an export's origins are written (letters, digits, '.', '_', '-')."""
+    return (ORIGIN_PREFIX + re.sub(r"[^A-Za-z0-9._-]", "_", article.file))[:128]
 
 
 def source_id(article: Article, number: int) -> str:

@@ -22,6 +22,8 @@ from importers.network.load import import_documents
 from importers.problems import ImportRefused, Problem
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "articles" / "seeds"
+SEED_ORIGIN = "article-000_6d3baf1c3126418d.txt"
+"""The origin of the first seed article: loaded at first start when it is absent."""
 
 
 @dataclass
@@ -92,6 +94,12 @@ async def import_articles(backend: GraphBackend, paths: list[Path],
             summary.drafts.append(str(write_draft(drafts, article, facts)))
     summary.seconds = time.monotonic() - started
     return summary
+
+
+async def import_seed_articles(backend: GraphBackend) -> ArticlesSummary:
+    """The five seed articles (data/articles/seeds), without drafts: the server's first
+    start loads them so that their mentions are there from the start."""
+    return await import_articles(backend, [SEEDS], None, quiet=True)
 
 
 def _count(summary: ArticlesSummary, article: Article, found: list[ItemAnalysis]) -> None:
