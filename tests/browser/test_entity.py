@@ -151,3 +151,12 @@ def test_a_source_id_opens_its_page(page: Any, site: LiveServer) -> None:
     response = site.http.get(f"/entity/{source}", follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == f"/sources/{source}"
+
+
+def test_one_request_for_the_whole_page(page: Any) -> None:
+    """The page reads everything in one GraphQL request."""
+    posts: list[str] = []
+    page.on("request", lambda request: posts.append(request.url)
+            if request.method == "POST" and request.url.endswith("/graphql") else None)
+    open_entity(page, BERKANE)
+    assert len(posts) == 1

@@ -87,3 +87,15 @@ def test_arabic_titles_are_isolated(lang_page: Any) -> None:
     assert titles.count() > 0
     arabic = [t for t in titles.all_inner_texts() if any("\u0600" <= c <= "\u06ff" for c in t)]
     assert arabic, "Berkane's sources include Arabic titles"
+
+
+def test_numbers_read_left_to_right_in_arabic_tables(lang_page: Any) -> None:
+    """"0 / 1" in a right-to-left table is drawn 0 first, at the left, not reversed."""
+    lang_page.goto("/coverage?subject=network:remacto&lang=ar")
+    cell = lang_page.locator("table.numbers tbody tr td.n").first
+    cell.wait_for()
+    first, last = cell.evaluate("""td => { const text = td.firstChild;
+      const x = (i) => { const range = document.createRange(); range.setStart(text, i);
+        range.setEnd(text, i + 1); return range.getBoundingClientRect().x; };
+      return [x(0), x(text.length - 1)]; }""")
+    assert first < last
