@@ -55,3 +55,13 @@ def tap_edge(page: Any, link_id: str) -> None:
 def url_params(page: Any) -> dict[str, str]:
     from urllib.parse import parse_qsl, urlsplit
     return dict(parse_qsl(urlsplit(page.url).query))
+
+
+def tab_to(page: Any, test_js: str, limit: int = 60) -> None:
+    """Press Tab until the focused element passes `test_js` (a function of the element):
+    what a keyboard-only reader does; fails past `limit` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({test_js})(document.activeElement)"):
+            return
+    raise AssertionError(f"{limit} presses of Tab never reached {test_js}")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import screenshot
-from tests.browser.explore_helpers import BERKANE, CIM, open_explorer, url_params
+from tests.browser.explore_helpers import BERKANE, CIM, open_explorer, tab_to, url_params
 from tests.live import LiveServer
 
 LANGS = ["fr", "ar", "en"]
@@ -55,8 +55,8 @@ def test_busy_province_grouped_then_opened(lang_page: Any, site: LiveServer, lan
     assert len(nodes) < 20, "the communes stand behind one group node"
     group = next(node for node in nodes if node["group"])
     # The group is in the panel's list, a button the keyboard reaches.
-    button = lang_page.locator(f'#details button[data-group="{group["id"]}"]')
-    button.focus()
+    lang_page.locator("#search-text").focus()
+    tab_to(lang_page, f"e => e.dataset.group === '{group['id']}'")
     lang_page.keyboard.press("Enter")
     lang_page.wait_for_function("n => registryGraph.cy.nodes(':visible').length >= n",
                                 arg=len(around))
@@ -102,26 +102,19 @@ def test_keyboard_only(lang_page: Any, lang: str) -> None:
     page.locator("#search-text").focus()
     page.keyboard.type("Berkane")
     page.keyboard.press("Enter")
-    result = page.locator(f'#results button[data-id="{BERKANE}"]')
-    result.wait_for()
-    result.focus()
+    page.locator(f'#results button[data-id="{BERKANE}"]').wait_for()
+    tab_to(page, f"e => e.dataset.id === '{BERKANE}'")
     page.keyboard.press("Enter")
     links = page.locator("#details ul.node-links button[data-link]")
     links.first.wait_for()
     assert links.count() >= 3
-    twinning = page.locator('#details ul.node-links button[data-link^="twinning:BE:21013"]')
-    twinning.focus()
+    tab_to(page, "e => (e.dataset.link || '').startsWith('twinning:BE:21013')")
     page.keyboard.press("Enter")
     heading = page.locator("#details h2")
     heading.wait_for()
     assert page.evaluate("document.activeElement === document.querySelector('#details h2')")
     assert url_params(page)["link"].startswith("twinning:BE:21013")
-    page.keyboard.press("Tab")
-    for _ in range(8):
-        if page.evaluate("document.activeElement.textContent").startswith(("Saint-Gilles",
-                                                                            "سان")):
-            break
-        page.keyboard.press("Tab")
+    tab_to(page, "e => e.textContent === 'Saint-Gilles'", limit=10)
     page.keyboard.press("Enter")
     page.wait_for_function("id => registryGraph.cy.getElementById(id).data('expanded')",
                            arg=SAINT_GILLES)
