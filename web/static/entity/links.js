@@ -4,6 +4,8 @@ import { el, entityLink } from '/static/api.js';
 import { date, kindLabel, number, roleLabel, slotLabel, t, valueLabel } from '/static/i18n.js';
 import { sourceList } from './sources.js';
 
+export const PAGE = 100;
+
 /** The role of a link, whatever its type names it. */
 export function roleOf(link) {
   return link.participationRole || link.eventRole || link.documentRole || link.relationRole
@@ -53,7 +55,10 @@ export function renderLinks(container, links, id) {
     return;
   }
   const kinds = [...new Set(links.map((link) => link.kind))];
-  container.replaceChildren(...kinds.map((kind) => {
+  // The API answers at most a page (100) of links at once: say so rather than imply it is all.
+  const capped = links.length >= PAGE ? [el('p', { class: 'hint', role: 'note' },
+    t('entity.linksCapped', { n: number(PAGE) }))] : [];
+  container.replaceChildren(...capped, ...kinds.map((kind) => {
     const group = links.filter((link) => link.kind === kind);
     return el('section', { class: 'link-kind', 'data-kind': kind },
       el('h3', {}, `${kindLabel(kind)} (${number(group.length)})`),
