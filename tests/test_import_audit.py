@@ -156,6 +156,9 @@ def test_an_import_refused_at_its_record_leaves_nothing(
 
     async def attempt(backend: FailingBackend, refused: bool) -> None:
         try:
+            # A Neo4j test server keeps the constraints of its first graph only: the failing
+            # write breaks the uniqueness of an id, which needs its constraint.
+            await backend.ensure_schema()
             if refused:
                 with pytest.raises(ConstraintViolation):
                     await import_network(backend, SEED, quiet=True)
@@ -188,8 +191,9 @@ def test_the_first_start_records_who_loaded_it(graph_host: GraphHost,
     with LiveServer(settings_for(graph_host, graph)) as live:
         recorded = {c["targetId"]: c for c in changes(live)["nodes"]
                     if c["action"] == "IMPORT"}
+    assert {"worldbank-morocco", "twinnings-wikipedia-morocco.csv"} <= set(loaded)
     for origin in loaded:
         change = recorded[f"import:{origin}"]
         assert change["actor"] == f"registry first start (OS user {os_user()})"
-        assert change["imported"]["importer"] in {"worldbank", "twinnings", "articles"}
+        assert change["imported"]["importer"]
         assert [f["name"] for f in change["imported"]["files"]]
