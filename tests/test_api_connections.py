@@ -137,3 +137,19 @@ def test_round_trips_stay_bounded(network_api: LiveServer) -> None:
     trips = network_api.round_trips(
         '{ connections(from: "org:dgct", to: "BE:21013") { paths { length } } }')
     assert trips <= 1 + 10 + 8
+
+
+def test_no_belgian_twin_gets_an_unexplained_empty_answer(network_api: LiveServer) -> None:
+    twins = network_api.data('{ coverage(programme: "programme:cim") { membersAbroad { id } } }')
+    ids = [m["id"] for m in twins["coverage"]["membersAbroad"]]
+    assert len(ids) == 10
+    for twin in ids:
+        found = ask(network_api, "org:dgct", twin)
+        explanation = found["explanation"]
+        if not found["paths"]:
+            # Each is within reach of a longer search, which the explanation names.
+            assert explanation["reason"] == "TOO_FAR", (twin, explanation)
+            hops = explanation["suggestedMaxHops"]
+            assert ask(network_api, "org:dgct", twin, maxHops=hops)["paths"], twin
+        elif any(p["containmentSteps"] for p in found["paths"]):
+            assert explanation["reason"] == "CONTAINMENT_ONLY", (twin, explanation)
