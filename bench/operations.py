@@ -94,7 +94,7 @@ def _search_floor(syntax: Any, text: str) -> dict[str, Any]:
     """The first pass of a search (the words as typed) in one statement."""
     words = search_text(query_key(text))
     return {"query": syntax(words_clauses(words)), "key": words.key, "labels": None,
-            "region": None, "limit": 20}
+            "limit": 20, "candidates": 100_000, "byScore": False}
 
 
 def operations(targets: Targets) -> list[Operation]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import IntEnum
+from functools import lru_cache
 
-from domain.transliteration import is_arabic, long_skeleton, word_skeletons
+from domain.transliteration import is_arabic, long_skeletons, word_skeletons
 
 MAX_WORDS = 10
 
@@ -47,7 +48,7 @@ class SearchText:
 def search_text(key: str) -> SearchText:
     """The words (at most MAX_WORDS) and sounds of a query key."""
     words = tuple(key.split()[:MAX_WORDS])
-    return SearchText(key, words, tuple(tuple(word_skeletons(w)) for w in words))
+    return SearchText(key, words, tuple(word_skeletons(w) for w in words))
 
 
 def typo_edits(word: str) -> int:
@@ -55,15 +56,17 @@ def typo_edits(word: str) -> int:
     return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
 
 
+@lru_cache(maxsize=65536)
 def _ratio(a: str, b: str) -> float:
     """How alike two words are: as spelled in one script, by their sounds across two."""
     if is_arabic(a) != is_arabic(b):
-        a, b = long_skeleton(a), long_skeleton(b)
+        return max(SequenceMatcher(None, x, y).ratio()
+                   for x in long_skeletons(a) for y in long_skeletons(b))
     return SequenceMatcher(None, a, b).ratio()
 
 
 def _word_matches(query: str, sounds: tuple[str, ...], word: str) -> bool:
-    return (word.startswith(query) or bool(set(sounds) & set(word_skeletons(word)))
+    return (word.startswith(query) or any(s in sounds for s in word_skeletons(word))
             or _ratio(query, word) >= 0.8)
 
 
@@ -88,6 +91,7 @@ class Closeness:
         return (-self.matched, -self.across, -round(self.similarity, 2), -self.coverage)
 
 
+@lru_cache(maxsize=16384)
 def closeness(text: SearchText, name_key: str) -> Closeness:
     """How close a name (its normal-form key) is to the searched text."""
     words = [w for w in name_key.split() if word_skeletons(w) or w.isdigit()] \

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The shared alphabet: b t j d r z s c(sh) f k(k, q, g) l m n h x(kh).
 _ARABIC = str.maketrans({
@@ -85,13 +86,14 @@ def _arabic(word: str, long: bool = False) -> str:
     return (word.translate(_ARABIC_LONG) if long else word).translate(_ARABIC)
 
 
-def word_skeletons(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def word_skeletons(word: str) -> tuple[str, ...]:
     """The skeletons a normal-form word may sound as (none for digits, articles, other
     scripts); the first is the word as spelled."""
     if _ARABIC_LETTER.search(word):
         if any(unicodedata.category(c)[0] == "L" and not _ARABIC_LETTER.match(c)
                for c in word):
-            return []
+            return ()
         found = [_arabic(word)]
     elif _LATIN_WORD.match(word) and word not in _FUNCTION_WORDS:
         found = [_latin(word)]
@@ -99,8 +101,8 @@ def word_skeletons(word: str) -> list[str]:
         if silent:
             found.append(_latin(silent))
     else:
-        return []
-    return list(dict.fromkeys(s for s in found if s))
+        return ()
+    return tuple(dict.fromkeys(s for s in found if s))
 
 
 def _article_joined(word: str) -> str | None:
@@ -142,10 +144,15 @@ def is_arabic(text: str) -> bool:
     return bool(_ARABIC_LETTER.search(text))
 
 
-def long_skeleton(word: str) -> str:
-    """The skeleton with the long vowels kept (w for و, ou and u; y for ي and i), to tell
+@lru_cache(maxsize=65536)
+def long_skeletons(word: str) -> tuple[str, ...]:
+    """The skeletons with the long vowels kept (w for و, ou and u; y for ي and i), to tell
     apart words of one skeleton by how alike they sound (Azzouzi: zwzy, عزوزوي: zwzwy,
-    عزوز: zwz); the word itself when it has no skeleton."""
+    عزوز: zwz), as spelled and, for Latin, without French silent endings (Reniers: rnyrs,
+    rny); the word itself when it has no skeleton."""
     if not word_skeletons(word):
-        return word
-    return _arabic(word, long=True) if is_arabic(word) else _latin(word, long=True)
+        return (word,)
+    if is_arabic(word):
+        return (_arabic(word, long=True),)
+    silent = _french_silent(word)
+    return (_latin(word, long=True),) + ((_latin(silent, long=True),) if silent else ())

@@ -9,6 +9,7 @@ are chosen in resolvers.search, their order in domain.matching.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import cast
 
 from domain.matching import SearchText, typo_edits
@@ -17,7 +18,13 @@ from graph.client import GraphClient
 from graph.dialect import Clause, Term
 from graph.rows import SearchRow
 
-_STATEMENTS = {"falkordb": dialect.FALKOR_SEARCH_NAMES, "neo4j": dialect.NEO4J_SEARCH_NAMES}
+# (dialect, within a region?) -> statement
+_STATEMENTS = {
+    ("falkordb", False): dialect.FALKOR_SEARCH_NAMES,
+    ("falkordb", True): dialect.FALKOR_SEARCH_NAMES_IN_REGION,
+    ("neo4j", False): dialect.NEO4J_SEARCH_NAMES,
+    ("neo4j", True): dialect.NEO4J_SEARCH_NAMES_IN_REGION,
+}
 _QUERY_SYNTAX = {"falkordb": dialect.falkor_fulltext_query, "neo4j": dialect.neo4j_fulltext_query}
 
 
@@ -51,12 +58,29 @@ def some_words_clauses(text: SearchText) -> list[Clause]:
             for w, sounds in zip(text.words, text.sounds, strict=True)]
 
 
+_EVERY = 100_000  # as many candidate names as a search takes when unbounded
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a search is limited to: kinds of entity (labels), a region's id."""
+
+    labels: Sequence[str] | None = None
+    region: str | None = None
+
+
 async def search_names(db: GraphClient, text: SearchText, clauses: list[Clause],
-                       every: bool, labels: Sequence[str] | None, region: str | None,
-                       limit: int) -> list[SearchRow]:
-    """Entities with a name the full-text query finds, best matches first: rank 0 the
-    whole name, 1 its start, 2 anything else."""
+                       scope: Scope, limit: int, *, every: bool = True,
+                       candidates: int = _EVERY) -> list[SearchRow]:
+    """Entities with a name the full-text query finds (all clauses, or any with `every`
+    false; among the `candidates` names the index scores best), best matches first: rank
+    0 the whole name, 1 its start, 2 other."""
     query = _QUERY_SYNTAX[db.dialect](clauses, every)
-    params = {"query": query, "key": text.key, "labels": list(labels) if labels else None,
-              "region": region, "limit": limit}
-    return cast(list[SearchRow], await db.read(_STATEMENTS[db.dialect], params))
+    # A page of names matched as written is ordered by population; candidates found
+    # otherwise by the index's score, so a person is not cut for having none.
+    params = {"query": query, "key": text.key,
+              "labels": list(scope.labels) if scope.labels else None,
+              "region": scope.region, "limit": limit, "candidates": candidates,
+              "byScore": candidates < _EVERY}
+    statement = _STATEMENTS[db.dialect, scope.region is not None]
+    return cast(list[SearchRow], await db.read(statement, params))

@@ -22,8 +22,10 @@ from resolvers.pagination import page_size
 
 MAX_TEXT = 200
 DEFAULT_HITS = 20
-# Names found by sound or typo are ordered here, from this many candidates per pass.
-CANDIDATES = 100
+# Names found by sound, typo or some words are ordered here, all of them: the index's
+# best this many per pass (a short skeleton such as zz, Azzouzi's, is shared by some 140
+# names at a tenth of the benchmark's large scale, communes of large population first).
+CANDIDATES = 500
 
 
 @dataclass
@@ -40,13 +42,16 @@ class _Pass:
     match: Match | None  # None: the statement's own rank (whole name, start, other)
     clauses: Callable[[SearchText], list[Clause]]
     every: bool = True
+    fallback: bool = False  # runs only when the passes before it found nothing
 
 
+# Typos and some words only when the text finds nothing as typed or as sounded: a name
+# spelled right is not surrounded with its one-letter neighbours.
 _PASSES = (
     _Pass(None, graph_search.words_clauses),
     _Pass(Match.TRANSLITERATION, graph_search.sounds_clauses),
-    _Pass(Match.FUZZY, graph_search.typo_clauses),
-    _Pass(Match.PARTIAL, graph_search.some_words_clauses, every=False),
+    _Pass(Match.FUZZY, graph_search.typo_clauses, fallback=True),
+    _Pass(Match.PARTIAL, graph_search.some_words_clauses, every=False, fallback=True),
 )
 
 
@@ -64,18 +69,22 @@ def _ranked(text: SearchText, rows: list[SearchRow], match: Match
     return [(s[3], match, s[4]) for s in scored]
 
 
-async def _found(info: Info, text: SearchText, labels: list[str] | None, region: str | None,
+async def _found(info: Info, text: SearchText, scope: graph_search.Scope,
                  size: int) -> list[tuple[str, Match, NameMatch]]:
     found: list[tuple[str, Match, NameMatch]] = []
     seen: set[str] = set()
     for step in _PASSES:
         clauses = step.clauses(text)
-        if len(found) >= size or not clauses or (step.match is Match.PARTIAL and
-                                                  (found or len(text.words) < 2)):
+        if len(found) >= size or not clauses or (step.fallback and found) or (
+                not step.every and len(text.words) < 2):
             continue
-        limit = size if step.match is None else max(CANDIDATES, size)
-        rows = await graph_search.search_names(info.context.graph, text, clauses, step.every,
-                                               labels, region, limit)
+        if step.match is None:  # every name the words find: the statement orders them
+            rows = await graph_search.search_names(info.context.graph, text, clauses, scope,
+                                                   size)
+        else:
+            rows = await graph_search.search_names(
+                info.context.graph, text, clauses, scope, max(CANDIDATES, size),
+                every=step.every, candidates=CANDIDATES)
         if step.match is None:
             ranked = [(r["id"], Match(r["rank"]),
                        min(r["matches"], key=lambda m: (m["rank"], m["lang"]))) for r in rows]
@@ -97,7 +106,7 @@ async def search(info: Info, text: str, labels: list[str] | None, first: int | N
     if not key:
         raise BadArgument("text", "must contain at least one letter or digit")
     size = page_size(first, info.context.settings.max_page_size, DEFAULT_HITS)
-    found = await _found(info, search_text(key), labels, region, size)
+    found = await _found(info, search_text(key), graph_search.Scope(labels, region), size)
     records = await info.context.loaders.entity.load_many([f[0] for f in found])
     return [Hit(record, name, match)
             for (_, match, name), record in zip(found, records, strict=True)

@@ -17,6 +17,7 @@ FORGET_TERMS: LiteralString = (
     "RETURN count(k) AS n"
 )
 PEOPLE = ["person:nadia-mumni", "person:khalid-azzuzwi"]
+ANYWHERE = graph_search.Scope()
 
 
 def test_names_of_an_older_graph_get_their_search_properties(graph_host: GraphHost,
@@ -26,9 +27,9 @@ def test_names_of_an_older_graph_get_their_search_properties(graph_host: GraphHo
         [forgotten] = await backend.write(FORGET_TERMS, {"ids": PEOPLE})
         text = search_text("moumni")
         clauses = graph_search.sounds_clauses(text)
-        before = await graph_search.search_names(backend, text, clauses, True, None, None, 100)
+        before = await graph_search.search_names(backend, text, clauses, ANYWHERE, 100)
         given = await graph_names.add_missing_terms(backend, batch=1)
-        after = await graph_search.search_names(backend, text, clauses, True, None, None, 100)
+        after = await graph_search.search_names(backend, text, clauses, ANYWHERE, 100)
         return forgotten["n"], given, [r["id"] for r in before], [r["id"] for r in after]
     forgotten, given, before, after = on_graph(graph_host, network_graph, work)
     assert forgotten == given == 2  # one name each, given back one batch at a time
@@ -46,8 +47,8 @@ def test_every_pass_runs_on_the_index(graph_host: GraphHost, network_graph: str)
             ("some", "enabel maroc", graph_search.some_words_clauses, False),
         ]:
             words = search_text(text)
-            rows = await graph_search.search_names(backend, words, clauses(words), every,
-                                                   None, None, 50)
+            rows = await graph_search.search_names(backend, words, clauses(words), ANYWHERE,
+                                                   50, every=every, candidates=500)
             out[label] = [row["id"] for row in rows]
         return out
     found = on_graph(graph_host, network_graph, work)
