@@ -178,7 +178,11 @@ class Neo4jHost:
         rows = self._templates.get(source)
         if rows is None:
             rows = self._run(source, read_all)
-        return self._take(new_name("copy"), rows, pin)
+        name = self._take(new_name("copy"), rows, pin)
+        # A copy keeps its source's indexes and constraints, as GRAPH.COPY does on FalkorDB;
+        # a Neo4j server keeps whatever schema an earlier test's graph left on it.
+        self._run(name, lambda db: db.ensure_schema())
+        return name
 
     def freeze(self, graph: str) -> str:
         """Keep the graph's rows as a template and free its server."""
