@@ -60,6 +60,12 @@ class Source(Node):
     def has_text(self) -> bool:
         return bool(self.text())
 
+    @strawberry.field(description="Where to read it in the registry, its mentions "
+                                  "highlighted (`/sources/<id>`), when the registry holds "
+                                  "its text.")
+    def page(self) -> str | None:
+        return f"/sources/{self.id}" if self.row.get("text") else None
+
     @strawberry.field(description="Entities this source states as facts (links are in "
                                   "`supports`; names in its text are in `mentions`).")
     async def states(self, info: Info) -> list[Node]:
