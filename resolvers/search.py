@@ -1,8 +1,8 @@
 """Multilingual search over the names of every entity, in passes from the closest match.
 
 Pass by pass (domain.matching): the words as typed, their sounds (Latin spellings of
-Arabic names and the reverse), typos, and, only when nothing was found, some of the
-words. A pass runs only while the page is not full, so a name matched as written is
+Arabic names and the reverse), and, only when those found nothing, typos, then some of
+the words. A pass runs only while the page is not full, so a name matched as written is
 never pushed out by one matched otherwise; each is one full-text query.
 """
 
