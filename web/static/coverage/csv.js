@@ -2,14 +2,9 @@
 // the sources, then one row per territory with its codes and plain numbers (members and
 // totals in columns of their own, no thousands separators). A semicolon-separated file
 // writes decimals with a comma, as French spreadsheets read them.
+import { csvCell as cell } from '/static/files.js';
 import { t } from '/static/i18n.js';
 import { levelName } from './table.js';
-
-function cell(value, separator) {
-  const text = value === null || value === undefined ? '' : String(value);
-  return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"`
-    : text;
-}
 
 const share = (value, decimal) => (value === null || value === undefined ? ''
   : (Math.round(value * 10000) / 100).toString().replace('.', decimal));
@@ -62,15 +57,4 @@ export function coverageCsv(table, about, separator = ',') {
     ...(table.totalFirst ? [whole, ...body] : [...body, whole])];
   return `${lines.map((cells) => cells.map((value) => cell(value, separator)).join(separator))
     .join('\r\n')}\r\n`;
-}
-
-export function download(name, text) {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -3,7 +3,8 @@
 import { bidi, el, entityLink, failure, graphql, nameOf, say } from '/static/api.js';
 import { date, lang, number, t, tn, valueLabel } from '/static/i18n.js';
 import { renderChart } from './chart.js';
-import { coverageCsv, download } from './csv.js';
+import { download } from '/static/files.js';
+import { coverageCsv } from './csv.js';
 import { COVERAGE, MORE_SUBJECTS, SUBJECTS, TWINNING_COUNTRIES, TWINNING_COVERAGE }
   from './queries.js';
 import { countriesText, countryName, levelsOf, renderTable, rows, twinnedLevels, twinningRows }

@@ -1,16 +1,11 @@
 // An entity's links as CSV (one row per link, numbers and dates as stated) and as JSON.
+import { csvCell } from '/static/files.js';
 import { kindLabel, roleLabel } from '/static/i18n.js';
 import { others, ownSlots, roleOf } from './links.js';
 
 const HEADER = ['entity_id', 'link_id', 'kind', 'kind_label', 'part', 'role', 'role_label',
   'other_ids', 'other_names', 'since', 'until', 'status', 'retired', 'source_ids',
   'source_titles', 'source_urls'];
-
-function csvCell(value, separator) {
-  const text = value === null || value === undefined ? '' : String(value);
-  return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"`
-    : text;
-}
 
 const nameOf = (entity) => entity?.label || entity?.name || entity?.title || entity?.id || '';
 
@@ -35,16 +30,4 @@ export function linksCsv(entity, separator = ',') {
 export function linksJson(entity, address) {
   return `${JSON.stringify({ entity: { id: entity.id, type: entity.__typename, name: nameOf(entity) },
     source: address, exported: new Date().toISOString(), links: entity.links || [] }, null, 2)}\n`;
-}
-
-export function download(name, text, type) {
-  const blob = new Blob(type.startsWith('text/csv') ? ['\ufeff', text] : [text], { type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,7 +1,8 @@
 // The page of one entity: names, place, facts, links by kind with sources, history, exports.
 import { el, failure, graphql, nameOf, otherName, say } from '/static/api.js';
 import { t } from '/static/i18n.js';
-import { download, linksCsv, linksJson } from './export.js';
+import { download } from '/static/files.js';
+import { linksCsv, linksJson } from './export.js';
 import { children, factRows, hierarchy, renderHistory, renderNames, table } from './facts.js';
 import { renderLinks } from './links.js';
 import { ENTITY } from './queries.js';
