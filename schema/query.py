@@ -29,12 +29,13 @@ from schema.territory import (
 )
 from schema.territory_inputs import CollectivityFilter, CollectivityOrder, ordering
 from schema.territory_units import Country, Region
+from schema.text_query import TextQuery
 from schema.twinning import TwinningQuery
 
 
 @strawberry.type
 class Query(NetworkQuery, QuestionsQuery, ChangesQuery, TwinningQuery, ProgrammeQuery,
-            ArticlesQuery):
+            ArticlesQuery, TextQuery):
     @strawberry.field(description="Any entity or link by its registry id; null if there is "
                                   "none.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
