@@ -79,7 +79,8 @@ def _checked(term: Term) -> Term:
 
 
 def falkor_fulltext_query(clauses: list[Clause], every: bool = True) -> str:
-    """RediSearch syntax: `@terms:(berk*) @sounds:(brkn|brk)`; `|` between clauses for any."""
+    """RediSearch syntax: `((@terms:(berk*))) ((@sounds:(brkn|brk)))`; `|` between clauses
+    for any."""
     def term(t: Term) -> str:
         t = _checked(t)
         if t.edits:
@@ -90,7 +91,10 @@ def falkor_fulltext_query(clauses: list[Clause], every: bool = True) -> str:
         by_field: dict[str, list[str]] = {}
         for t in c:
             by_field.setdefault(t.field, []).append(term(t))
-        return "(" + "|".join(f"@{f}:({'|'.join(ws)})" for f, ws in by_field.items()) + ")"
+        # Each field's group in parentheses of its own: RediSearch read `@a:(x)|@b:(y)` as
+        # `@a:(x|@b:(y))`, losing the second field (a clause over words and sounds
+        # then matched words only).
+        return "(" + "|".join(f"(@{f}:({'|'.join(ws)}))" for f, ws in by_field.items()) + ")"
     return (" " if every else "|").join(clause(c) for c in clauses)
 
 

@@ -52,9 +52,16 @@ def typo_clauses(text: SearchText) -> list[Clause]:
     return [(Term("terms", w, edits=typo_edits(w)),) for w in text.words]
 
 
+# In the pass of last resort a sound must say more than one or two consonants: `k` (of
+# "qqq") or `zz` alone found dozens of unrelated names for a text matching nothing.
+PARTIAL_SOUND_MIN = 3
+
+
 def some_words_clauses(text: SearchText) -> list[Clause]:
-    """Any word, as written or by its sounds (the pass of last resort)."""
-    return [(Term("terms", w), *(Term("sounds", s) for s in sounds))
+    """Any word, as written or by its sounds of three consonants or more (the pass of last
+    resort)."""
+    return [(Term("terms", w), *(Term("sounds", s) for s in sounds
+                                 if len(s) >= PARTIAL_SOUND_MIN))
             for w, sounds in zip(text.words, text.sounds, strict=True)]
 
 

@@ -71,6 +71,19 @@ def test_empty_or_huge_text_is_refused(api: LiveServer, text: str, fragment: str
 
 def test_no_match_is_an_empty_list(api: LiveServer) -> None:
     assert ids(api, "Atlantis") == []
+    # nor through the pass of last resort (any word, by its sounds): on Neo4j the sound
+    # `k` of "qqq" found 20 names, while FalkorDB's query lost the sounds of the pass
+    assert ids(api, "Zzyzx Qqq") == []
+
+
+def test_gibberish_finds_nothing_in_the_network_either(network_api: LiveServer) -> None:
+    assert ids(network_api, "Zzyzx Qqq") == []
+
+
+def test_some_words_by_their_sounds_on_both_backends(network_api: LiveServer) -> None:
+    # "zzyzx" matches nothing; "tadafour" only by its sound (tdfr), in the last pass
+    hits = network_api.data(SEARCH, {"text": "Zzyzx Tadafour"})["search"]
+    assert (hits[0]["entity"]["id"], hits[0]["match"]) == ("programme:tadafur", "PARTIAL")
 
 
 # Issue 15: what people type that found nothing, and the entity each must find first.
