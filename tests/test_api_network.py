@@ -199,3 +199,16 @@ def test_lists_cost_one_round_trip_per_level(network_api: LiveServer) -> None:
     assert network_api.round_trips(query) == 4
     data = network_api.data(query)
     assert len(data["programmes"]) == 10
+
+
+def test_partners_through_twinnings_and_shared_programmes(network_api: LiveServer) -> None:
+    data = network_api.data("""{ collectivity(id: "MA:02.113.01.09") { partners {
+        via partner { id } through { ... on Twinning { id } ... on Programme { id } } } }
+        organisation(id: "org:enabel") { partners { via partner { id } } } }""")
+    berkane = data["collectivity"]["partners"]
+    assert {"via": "TWINNING", "partner": {"id": "BE:21013"},
+            "through": {"id": "twinning:BE:21013~MA:02.113.01.09~programme:cim-2022-2026"}
+            } in berkane
+    enabel = data["organisation"]["partners"]
+    assert enabel and {p["via"] for p in enabel} <= {"PARTICIPATION", "DOCUMENT_PARTY"}
+    assert all(p["partner"]["id"] != "org:enabel" for p in enabel)
