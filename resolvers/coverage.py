@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from domain.vocabulary import ParticipationRole
 from graph import coverage as graph_coverage
 from graph.rows import CoverageUnitRow, EntityRow, OwnedLinkRow
 from resolvers import network as resolve
@@ -13,7 +14,7 @@ from resolvers.errors import BadArgument
 
 LEVELS = ("REGION", "PROVINCE", "COMMUNE")
 # A funder pays for a programme; it is not one of its members.
-FUNDER = "FUNDER"
+FUNDER = ParticipationRole.FUNDER
 
 
 @dataclass
