@@ -156,9 +156,6 @@ def test_an_import_refused_at_its_record_leaves_nothing(
 
     async def attempt(backend: FailingBackend, refused: bool) -> None:
         try:
-            # A Neo4j test server keeps the constraints of its first graph only: the failing
-            # write breaks the uniqueness of an id, which needs its constraint.
-            await backend.ensure_schema()
             if refused:
                 with pytest.raises(ConstraintViolation):
                     await import_network(backend, SEED, quiet=True)

@@ -23,7 +23,6 @@ ANYWHERE = graph_search.Scope()
 def test_names_of_an_older_graph_get_their_search_properties(graph_host: GraphHost,
                                                              network_graph: str) -> None:
     async def work(backend: GraphBackend) -> tuple[int, int, list[str], list[str]]:
-        await backend.ensure_schema()  # a copied Neo4j graph has no indexes until then
         [forgotten] = await backend.write(FORGET_TERMS, {"ids": PEOPLE})
         text = search_text("moumni")
         clauses = graph_search.sounds_clauses(text)
@@ -38,7 +37,6 @@ def test_names_of_an_older_graph_get_their_search_properties(graph_host: GraphHo
 
 def test_every_pass_runs_on_the_index(graph_host: GraphHost, network_graph: str) -> None:
     async def work(backend: GraphBackend) -> dict[str, list[str]]:
-        await backend.ensure_schema()
         out = {}
         for label, text, clauses, every in [
             ("words", "sidi ka", graph_search.words_clauses, True),
