@@ -274,6 +274,26 @@ def network_api(graph_host: GraphHost, network_template: str) -> Iterator[LiveSe
         yield live
 
 
+@pytest.fixture(scope="module")
+def writable_network(graph_host: GraphHost, network_template: str) -> Iterator[served]:
+    """A live server on a pinned copy of the network graph, for a module that writes."""
+    server = served(graph_host, network_template)
+    with server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def writable_graph(writable_network: served) -> str:
+    """The name of the module's writable copy of the network graph."""
+    return writable_network.graph
+
+
+@pytest.fixture(scope="module")
+def writable(writable_network: served) -> LiveServer:
+    """The app over the module's writable copy of the network graph."""
+    return writable_network.live
+
+
 class served:
     """A live server on a pinned copy of a template, released when it stops."""
 

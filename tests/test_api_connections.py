@@ -3,13 +3,12 @@ explanation whenever a search finds nothing (issue 15)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
 import pytest
 
-from tests.conftest import copy_graph, issue_token, settings_for
+from tests.conftest import issue_token
 from tests.hosts import GraphHost
 from tests.live import LiveServer
 
@@ -23,23 +22,8 @@ QUERY = """query($from: ID!, $to: ID!, $maxHops: Int = 8, $via: [LinkKind!]) {
 
 
 @pytest.fixture(scope="module")
-def graph(graph_host: GraphHost, network_template: str) -> Iterator[str]:
-    """A copy of the network graph this module writes to."""
-    graph = copy_graph(graph_host, network_template, pin=True)
-    yield graph
-    graph_host.release(graph)
-
-
-@pytest.fixture(scope="module")
-def writable(graph_host: GraphHost, graph: str) -> Iterator[LiveServer]:
-    """The app over the module's graph."""
-    with LiveServer(settings_for(graph_host, graph)) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def admin(graph_host: GraphHost, graph: str) -> str:
-    return issue_token(graph_host, graph, "Admin", "admin")
+def admin(graph_host: GraphHost, writable_graph: str) -> str:
+    return issue_token(graph_host, writable_graph, "Admin", "admin")
 
 
 def ask(api: LiveServer, start: str, end: str, **arguments: Any) -> dict[str, Any]:

