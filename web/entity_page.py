@@ -40,9 +40,8 @@ async def entity(request: Request) -> Response:
     node = await headline(request, entity_id)
     lang, _ = i18n.chosen(request)
     if node is None:
-        message = i18n.text(lang, "entity.unknown", id=entity_id)
-        return pages.render(request, "not_found", "entity.notFoundTitle", "plain", status=404,
-                            message=pages.escape(message))
+        return pages.not_found(request, lang, "entity",
+                               i18n.text(lang, "entity.unknown", id=entity_id))
     if node["__typename"] == "Source":
         # A source has its own page, with its text where the registry holds it.
         return RedirectResponse(f"/sources/{entity_id}", status_code=303)

@@ -68,6 +68,13 @@ def render(request: Request, page: str, title_key: str, body_class: str, status:
     return response
 
 
+def not_found(request: Request, lang: str, kind: str, message: str) -> Response:
+    """A 404 page saying what was not found (`kind`: the catalogue's entity or source)."""
+    title_key = f"{kind}.notFoundTitle"
+    return render(request, "not_found", title_key, "plain", status=404,
+                  heading=escape(i18n.text(lang, title_key)), message=escape(message))
+
+
 def missing_assets(request: Request, title_key: str) -> Response:
     """Said plainly instead of a blank page when `npm ci` has not built the assets."""
     return render(request, "missing", title_key, "plain", status=503)
