@@ -29,7 +29,8 @@ class ImportedFile:
 
 @strawberry.type(description="What one import did to the graph.")
 class ImportDetails:
-    importer: str = strawberry.field(description="network, territory, worldbank or twinnings.")
+    importer: str = strawberry.field(description="network, territory, worldbank, "
+                                                 "twinnings or articles.")
     files: list[ImportedFile]
     added: int = strawberry.field(description="Entities and links it created.")
     changed: int = strawberry.field(description="Entities and links it changed.")
