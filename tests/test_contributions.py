@@ -26,20 +26,14 @@ UPDATE_ORG = """mutation($id: ID!, $v: Int!, $src: [ID!]) { updateOrganisation(i
     ... on NotFound { id } ... on InvalidInput { message } } }"""
 
 
-def issue(server: GraphHost, graph: str, owner: str, role: str = "editor",
-          organisation: str | None = None) -> str:
-    """A new token on the test graph."""
-    return issue_token(server, graph, owner, role, organisation)
-
-
 @pytest.fixture(scope="module")
 def editor(graph_host: GraphHost, writable_graph: str) -> str:
-    return issue(graph_host, writable_graph, "Editor One")
+    return issue_token(graph_host, writable_graph, "Editor One")
 
 
 @pytest.fixture(scope="module")
 def admin(graph_host: GraphHost, writable_graph: str) -> str:
-    return issue(graph_host, writable_graph, "Admin", "admin")
+    return issue_token(graph_host, writable_graph, "Admin", "admin")
 
 
 def test_writing_needs_a_valid_token(writable: LiveServer, editor: str) -> None:
@@ -90,7 +84,7 @@ def test_editor_may_not_touch_facts_of_others_and_learns_nothing(writable: LiveS
 
 def test_ownership_follows_the_token_not_its_owners_name(
         writable: LiveServer, graph_host: GraphHost, writable_graph: str) -> None:
-    first, second = (issue(graph_host, writable_graph, "Same Name") for _ in range(2))
+    first, second = (issue_token(graph_host, writable_graph, "Same Name") for _ in range(2))
     writable.data(CREATE_SOURCE, {"id": "src:same-1"}, first)
     writable.data(CREATE_ORG, {"id": "org:same", "src": ["src:same-1"]}, first)
     error = writable.error(UPDATE_ORG, {"id": "org:same", "v": 1, "src": ["src:same-1"]}, second)
@@ -188,7 +182,7 @@ def test_admin_changes_anything_and_gets_not_found(writable: LiveServer, admin: 
 
 def test_scoped_editor_writes_about_its_organisation_only(
         writable: LiveServer, graph_host: GraphHost, writable_graph: str) -> None:
-    token = issue(graph_host, writable_graph, "Enabel staff", organisation="org:enabel")
+    token = issue_token(graph_host, writable_graph, "Enabel staff", organisation="org:enabel")
     add = """mutation($id: ID!) { addName(id: $id, name: {lang: "en", text: "Belgian agency"},
         sources: ["src:seed-000"]) { __typename } }"""
     assert writable.data(add, {"id": "org:enabel"}, token)["addName"]["__typename"] == "Changed"
@@ -262,7 +256,7 @@ def test_invalid_inputs_name_the_field(writable: LiveServer, editor: str) -> Non
 
 def test_revoked_token_stops_working(writable: LiveServer, graph_host: GraphHost,
                                      writable_graph: str) -> None:
-    token = issue(graph_host, writable_graph, "Short lived")
+    token = issue_token(graph_host, writable_graph, "Short lived")
     assert writable.data(CREATE_SOURCE, {"id": "src:short"}, token)["createSource"]["version"] == 1
 
     async def revoke() -> None:

@@ -14,10 +14,10 @@ import pytest
 from auth import tokens
 from graph.backends import open_backend
 from settings import Settings
-from tests.conftest import run
+from tests.conftest import issue_token, run
 from tests.hosts import GraphHost
 from tests.live import LiveServer
-from tests.test_contributions import CREATE_ORG, CREATE_SOURCE, UPDATE_ORG, issue
+from tests.test_contributions import CREATE_ORG, CREATE_SOURCE, UPDATE_ORG
 
 WRITERS, ATTEMPTS = 6, 8
 READ_VERSION = 'query($id: ID!) { organisation(id: $id) { version } }'
@@ -41,7 +41,7 @@ def _writer(live: LiveServer, token: str) -> tuple[int, int]:
 def test_concurrent_writers_lose_no_update(graph_host: GraphHost,
                                            backbone_graph: str) -> None:
     from tests.conftest import settings_for
-    token = issue(graph_host, backbone_graph, "Racer")
+    token = issue_token(graph_host, backbone_graph, "Racer")
     with LiveServer(settings_for(graph_host, backbone_graph)) as live:
         live.data(CREATE_SOURCE, {"id": "src:race"}, token)
         live.data(CREATE_ORG, {"id": "org:race", "src": ["src:race"]}, token)

@@ -18,10 +18,10 @@ import pytest
 from graph.snapshot import Snapshot
 from importers.__main__ import main as importers_main
 from importers.network.load import import_network
-from tests.conftest import backend_for, copy_graph, graph_snapshot, run, settings_for
+from tests.conftest import backend_for, copy_graph, graph_snapshot, issue_token, run, settings_for
 from tests.hosts import GraphHost
 from tests.live import LiveServer
-from tests.test_contributions import CREATE_ORG, CREATE_SOURCE, UPDATE_ORG, issue
+from tests.test_contributions import CREATE_ORG, CREATE_SOURCE, UPDATE_ORG
 
 EXTRA = """format: registry-network/1
 sources:
@@ -69,7 +69,7 @@ def _cli(monkeypatch: pytest.MonkeyPatch, server: GraphHost, graph: str,
 
 
 def _contribute(server: GraphHost, graph: str) -> None:
-    token = issue(server, graph, "Exporter", "admin")
+    token = issue_token(server, graph, "Exporter", "admin")
     with LiveServer(settings_for(server, graph)) as live:
         live.data(CREATE_SOURCE, {"id": "src:api-export"}, token)
         live.data(CREATE_ORG, {"id": "org:api-export", "src": ["src:api-export"]}, token)

@@ -110,10 +110,7 @@ async def import_documents(backend: GraphBackend, documents: Sequence[tuple[str,
         summaries, pending = [], []
         for name, document, one in parsed:
             rows = await _prepared(backend, one, problems)
-            summary = _summarise(name, rows)
-            known = await graph_import.origin_hashes(backend, name)
-            stale = sorted(set(known) - set(rows.hashes()))
-            summary.removed, summary.changed = len(stale), known != rows.hashes()
+            summary, known, stale = await _compared(backend, name, rows)
             summaries.append(summary)
             if summary.changed:
                 done = ImportRecord(importer, name, [ImportedFile.of_document(name, document)])
@@ -142,14 +139,12 @@ async def _import_with(backend: GraphBackend, origin: str, parsed: ParsedFile,
         if extra.before is not None:
             await extra.before(unit)
         rows = await _prepared(unit, parsed, problems)
-        summary = _summarise(origin, rows)
-        known = await graph_import.origin_hashes(unit, origin)
-        stale = sorted(set(known) - set(rows.hashes()))
-        summary.removed, summary.changed = len(stale), True
+        summary, known, stale = await _compared(unit, origin, rows)
         progress.total = 1 + _write_steps(rows, stale)
         progress.advance(1, "validated")
-        if known != rows.hashes():
+        if summary.changed:
             await _write(unit, origin, rows, stale, progress)
+        summary.changed = True  # the importer's own steps write in any case
         if extra.after is not None:
             await extra.after(unit)
         done.count(known, rows.hashes(), len(stale))
@@ -161,16 +156,11 @@ async def _import_with(backend: GraphBackend, origin: str, parsed: ParsedFile,
 async def _import_rows(backend: GraphBackend, origin: str, rows: Rows,
                        quiet: bool, done: ImportRecord) -> NetworkSummary:
     progress = Progress(f"network {origin}", 1, quiet=quiet)
-    summary = _summarise(origin, rows)
-    known = await graph_import.origin_hashes(backend, origin)
-    hashes = rows.hashes()
-    stale = sorted(set(known) - set(hashes))
-    summary.removed = len(stale)
-    progress.total = 1 + (_write_steps(rows, stale) if known != hashes else 0)
+    summary, known, stale = await _compared(backend, origin, rows)
+    progress.total = 1 + (_write_steps(rows, stale) if summary.changed else 0)
     progress.advance(1, "validated")
-    if known != hashes:
-        summary.changed = True
-        done.count(known, hashes, len(stale))
+    if summary.changed:
+        done.count(known, rows.hashes(), len(stale))
         async with backend.atomic() as unit:
             await _write(unit, origin, rows, stale, progress)
             await record_import(unit, done)
@@ -298,6 +288,18 @@ async def _in_turn(unit: GraphClient, batches: Sequence[Sequence[Any]], progress
             task.cancel()
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)
+
+
+async def _compared(db: GraphClient, origin: str, rows: Rows
+                    ) -> tuple[NetworkSummary, dict[str, str | None], list[str]]:
+    """The rows' summary against what the graph holds under `origin` (`changed` when the
+    import hashes differ), those hashes, and the ids the rows no longer hold."""
+    summary = _summarise(origin, rows)
+    known = await graph_import.origin_hashes(db, origin)
+    hashes = rows.hashes()
+    stale = sorted(set(known) - set(hashes))
+    summary.removed, summary.changed = len(stale), known != hashes
+    return summary, known, stale
 
 
 def _summarise(file: str, rows: Rows) -> NetworkSummary:
